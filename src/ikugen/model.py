@@ -1,0 +1,312 @@
+"""The kecamatan spec as pydantic models: what one YAML file may hold.
+
+Field names are the Indonesian domain words users write in YAML; every field carries an
+Indonesian description, which feeds `ikugen schema` and editors' completion. Only shape and
+value rules live here; rules that relate parts to each other live in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+# Limits keep a hostile or mistaken spec from costing minutes in Word or LibreOffice.
+MAX_SHORT = 300
+MAX_PROSE = 20_000
+MAX_LIST = 2_000
+# The types of the errors raised below; their messages are already in Bahasa Indonesia.
+CUSTOM_ERRORS = {"karakter_kendali", "angka_ambigu", "nilai_panjang", "tanggal", "periode"}
+
+# XML 1.0 cannot hold these; python-docx fails on them without naming the field.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean_text(value: object) -> object:
+    if isinstance(value, str):
+        bad = _BAD_CHARS.search(value)
+        if bad:
+            raise PydanticCustomError(
+                "karakter_kendali",
+                "teks memuat karakter kendali U+{kode} (posisi ke-{pos}) yang tidak dapat "
+                "disimpan di dokumen Word; hapus karakter itu",
+                {"kode": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
+            )
+        return value.strip()
+    return value
+
+
+Singkat = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_SHORT)]
+Prosa = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_PROSE)]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$",
+        description="Pengenal singkat (huruf, angka, _ . -), diawali huruf; dipakai untuk merujuk.",
+    ),
+]
+
+_AMBIGUOUS_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _nilai(value: object) -> object:
+    """A target or baseline: a number (87.5 or "87,5"), a text such as "BB", or "-" for none."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        return value
+    text = _clean_text(value)
+    assert isinstance(text, str)
+    if text in ("", "-"):
+        return None
+    if _AMBIGUOUS_THOUSANDS.match(text):
+        raise PydanticCustomError(
+            "angka_ambigu",
+            "angka '{teks}' ambigu: titik bisa berarti ribuan atau desimal; tulis {ribu} "
+            "untuk ribuan atau pakai koma untuk desimal",
+            {"teks": text, "ribu": text.replace(".", "")},
+        )
+    candidate = text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text
+    if re.fullmatch(r"-?\d+(\.\d+)?", candidate):
+        try:
+            return Decimal(candidate)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            pass
+    if len(text) > MAX_SHORT:
+        raise PydanticCustomError("nilai_panjang", "nilai terlalu panjang (lebih dari 300 karakter)")
+    return text
+
+
+Nilai = Annotated[
+    Optional[Union[Decimal, str]],
+    BeforeValidator(_nilai),
+    Field(description="Angka (87.5 atau \"87,5\"), teks singkat (mis. \"BB\"), atau \"-\" bila tidak ada."),
+]
+
+_TANGGAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _tanggal(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _TANGGAL.match(value.strip()):
+        raise PydanticCustomError(
+            "tanggal",
+            "tanggal harus ditulis TTTT-BB-HH (mis. 2023-04-19), TTTT-BB, atau TTTT",
+        )
+    import datetime
+
+    year, month, day = (int(g) if g else None for g in _TANGGAL.match(value.strip()).groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise PydanticCustomError("tanggal", "tanggal {teks} tidak ada di kalender", {"teks": value})
+    return value.strip()
+
+
+Tanggal = Annotated[
+    str,
+    BeforeValidator(_tanggal),
+    Field(description="Tanggal penandatanganan: TTTT-BB-HH, atau TTTT-BB / TTTT bila hari belum pasti."),
+]
+
+
+class Ketat(BaseModel):
+    """Base for every part of the spec: unknown keys are errors, values are not coerced to text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Periode(Ketat):
+    awal: int = Field(ge=1945, le=2200, description="Tahun pertama periode (mis. 2019).")
+    akhir: int = Field(ge=1945, le=2200, description="Tahun terakhir periode (mis. 2023).")
+
+    @model_validator(mode="after")
+    def _urut(self) -> "Periode":
+        if self.akhir < self.awal:
+            raise PydanticCustomError(
+                "periode", "tahun akhir ({akhir}) lebih awal dari tahun awal ({awal})",
+                {"awal": self.awal, "akhir": self.akhir},
+            )
+        if self.akhir - self.awal > 9:
+            raise PydanticCustomError("periode", "periode lebih dari 10 tahun")
+        return self
+
+    @property
+    def tahun(self) -> list[int]:
+        return list(range(self.awal, self.akhir + 1))
+
+
+class Dokumen(Ketat):
+    jenis: Literal["iku", "iku-perubahan"] = Field(
+        "iku", description="Jenis dokumen: iku, atau iku-perubahan untuk IKU Perubahan."
+    )
+    tata_letak: Literal["standar", "keputusan"] = Field(
+        "standar",
+        description="Susunan dokumen: standar (Sampul, Kata Pengantar, BAB I-V) atau keputusan "
+        "(Keputusan Camat dengan lampiran per jabatan).",
+    )
+    periode: Periode = Field(description="Periode rencana strategis yang diukur IKU ini.")
+    tempat: Optional[Singkat] = Field(
+        None, description="Tempat penandatanganan; bila kosong, nama kecamatan."
+    )
+    tanggal: Tanggal
+    nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
+    kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
+
+
+class Batas(Ketat):
+    utara: Singkat = Field(description="Wilayah di sebelah utara, mis. \"Kabupaten Kendal\".")
+    timur: Singkat = Field(description="Wilayah di sebelah timur.")
+    selatan: Singkat = Field(description="Wilayah di sebelah selatan.")
+    barat: Singkat = Field(description="Wilayah di sebelah barat.")
+
+
+class Profil(Ketat):
+    kecamatan: Singkat = Field(description="Nama kecamatan tanpa kata \"Kecamatan\", mis. Kaloran.")
+    kabupaten: Singkat = Field(description="Nama kabupaten atau kota tanpa kata \"Kabupaten\"/\"Kota\".")
+    jenis_daerah: Literal["kabupaten", "kota"] = Field(
+        "kabupaten", description="Kecamatan ini berada di kabupaten atau kota."
+    )
+    provinsi: Singkat = Field(description="Nama provinsi, mis. Jawa Tengah.")
+    alamat: Optional[Singkat] = Field(None, description="Alamat kantor kecamatan (untuk kop surat).")
+    jumlah_kecamatan: Optional[int] = Field(
+        None, ge=1, le=100, description="Banyaknya kecamatan di kabupaten/kota ini."
+    )
+    batas: Optional[Batas] = Field(None, description="Empat wilayah yang berbatasan.")
+    visi: Optional[Prosa] = Field(None, description="Visi kepala daerah yang didukung kecamatan.")
+    misi: list[Prosa] = Field([], max_length=50, description="Misi kepala daerah, satu per butir.")
+    landasan_hukum: list[Prosa] = Field(
+        [], max_length=200, description="Peraturan yang menjadi dasar hukum, satu per butir."
+    )
+    logo: Optional[Singkat] = Field(
+        None, description="Berkas gambar lambang daerah (PNG/JPEG), relatif terhadap berkas spesifikasi."
+    )
+
+
+class Pimpinan(Ketat):
+    nama: Singkat = Field(description="Nama Camat lengkap dengan gelar.")
+    pangkat: Optional[Singkat] = Field(None, description="Pangkat, mis. Pembina Tingkat I.")
+    golongan: Optional[Singkat] = Field(None, description="Golongan ruang, mis. IV/b.")
+    nip: Singkat = Field(
+        description="NIP 18 angka, ditulis dalam tanda kutip; spasi antarkelompok boleh: "
+        "\"19670707 198803 1 005\"."
+    )
+
+
+class Wilayah(Ketat):
+    nama: Singkat = Field(description="Nama desa/kelurahan tanpa kata \"Desa\"/\"Kelurahan\".")
+    jenis: Literal["desa", "kelurahan"] = Field("desa", description="desa atau kelurahan.")
+    kode: Optional[Singkat] = Field(None, description="Kode wilayah (Kemendagri), bila ada.")
+
+
+class Jabatan(Ketat):
+    id: Id
+    nama: Singkat = Field(description="Nama jabatan atau unit, mis. Seksi Tata Pemerintahan.")
+    singkatan: Optional[Singkat] = Field(
+        None, description="Sebutan singkat pemegang jabatan, mis. Kasi Trantib (untuk tabel)."
+    )
+    eselon: Literal["III", "IV"] = Field(description="Eselon jabatan: III (Camat) atau IV.")
+    atasan: Optional[Id] = Field(None, description="id jabatan atasan; kosong untuk Camat.")
+    tugas: Optional[Prosa] = Field(None, description="Tugas pokok jabatan.")
+    fungsi: list[Prosa] = Field([], max_length=100, description="Fungsi jabatan, satu per butir.")
+    kewenangan: list[Singkat] = Field(
+        [], max_length=100, description="Aspek kewenangan yang dilimpahkan Bupati (untuk Camat)."
+    )
+
+
+class Ukuran(Ketat):
+    """What every indicator has, at tujuan or at sasaran level."""
+
+    nama: Prosa = Field(description="Nama indikator, diawali kata ukuran: Persentase, Indeks, Jumlah, ...")
+    satuan: Optional[Singkat] = Field(None, description="Satuan, mis. %, indeks, nilai, dokumen.")
+    definisi: Optional[Prosa] = Field(None, description="Definisi operasional indikator.")
+    rumus: Optional[Prosa] = Field(None, description="Rumus atau formulasi penghitungan.")
+    sumber_data: Optional[Singkat] = Field(None, description="Sumber data.")
+    penanggung_jawab: Optional[Id] = Field(None, description="id jabatan yang bertanggung jawab.")
+    alasan: Optional[Prosa] = Field(None, description="Alasan pemilihan indikator.")
+    polaritas: Optional[Literal["positif", "negatif"]] = Field(
+        None, description="positif: makin tinggi makin baik; negatif: makin rendah makin baik."
+    )
+    tipe: Optional[Literal["kumulatif", "non-kumulatif"]] = Field(
+        None, description="Tipe penghitungan: kumulatif atau non-kumulatif."
+    )
+    kondisi_awal: Nilai = None
+    target: dict[int, Nilai] = Field(
+        {}, description="Target per tahun periode, mis. {2024: 85}; \"-\" bila tidak ditetapkan."
+    )
+
+
+class IndikatorTujuan(Ukuran):
+    id: Optional[Id] = Field(None, description="Pengenal indikator tujuan (boleh kosong).")
+
+
+class Tujuan(Ketat):
+    id: Id
+    uraian: Prosa = Field(description="Rumusan tujuan.")
+    urusan: Optional[Prosa] = Field(None, description="Urusan/program yang menaungi tujuan ini.")
+    indikator: list[IndikatorTujuan] = Field([], max_length=50, description="Indikator tujuan.")
+
+
+class Sasaran(Ketat):
+    id: Id
+    uraian: Prosa = Field(description="Rumusan sasaran (kinerja utama).")
+    tujuan: Optional[Id] = Field(None, description="id tujuan yang dituju sasaran ini.")
+    pemilik: Optional[Id] = Field(
+        None, description="id jabatan pemilik sasaran; kosong berarti Camat."
+    )
+    induk: Optional[Id] = Field(None, description="id sasaran di atasnya (cascading eselon IV).")
+    program: Optional[Prosa] = Field(None, description="Program yang mewadahi sasaran ini.")
+
+
+class Indikator(Ukuran):
+    id: Id
+    sasaran: Id = Field(description="id sasaran yang diukur indikator ini.")
+
+
+class Teks(Ketat):
+    """Markdown that replaces one default section of the document."""
+
+    kata_pengantar: Optional[Prosa] = Field(None, description="Pengganti teks Kata Pengantar.")
+    latar_belakang: Optional[Prosa] = Field(None, description="Pengganti teks BAB I A. Latar Belakang.")
+    maksud_tujuan: Optional[Prosa] = Field(None, description="Pengganti teks BAB I B. Maksud dan Tujuan.")
+    landasan_hukum: Optional[Prosa] = Field(None, description="Kalimat pembuka daftar landasan hukum.")
+    definisi: Optional[Prosa] = Field(None, description="Pengganti teks BAB II A. Definisi.")
+    syarat_kriteria: Optional[Prosa] = Field(None, description="Pengganti teks BAB II B. Syarat dan Kriteria.")
+    gambaran_umum: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB III.")
+    tujuan_sasaran: Optional[Prosa] = Field(None, description="Kalimat pembuka Tujuan dan Sasaran.")
+    penetapan: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB IV.")
+    penutup: Optional[Prosa] = Field(None, description="Pengganti teks BAB V Penutup.")
+    menimbang: list[Prosa] = Field([], max_length=20, description="Pertimbangan keputusan (huruf a, b, ...).")
+    diktum: list[Prosa] = Field([], max_length=20, description="Diktum keputusan (KESATU, KEDUA, ...).")
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True,
+        json_schema_extra={"description": "Teks Markdown pengganti bagian bawaan dokumen."},
+    )
+
+
+class Spek(Ketat):
+    """One kecamatan's IKU document."""
+
+    dokumen: Dokumen = Field(description="Jenis, periode, tanggal dan kertas dokumen.")
+    profil: Profil = Field(description="Kecamatan, kabupaten, wilayah, visi, misi, landasan hukum.")
+    pimpinan: Pimpinan = Field(description="Camat yang menandatangani.")
+    wilayah: list[Wilayah] = Field([], max_length=MAX_LIST, description="Desa dan kelurahan.")
+    organisasi: list[Jabatan] = Field(
+        min_length=1, max_length=MAX_LIST, description="Jabatan di kantor kecamatan."
+    )
+    tujuan: list[Tujuan] = Field([], max_length=MAX_LIST, description="Tujuan jangka menengah.")
+    sasaran: list[Sasaran] = Field([], max_length=MAX_LIST, description="Sasaran strategis.")
+    indikator: list[Indikator] = Field([], max_length=MAX_LIST, description="Indikator kinerja.")
+    teks: Teks = Field(Teks(), description="Teks pengganti bagian bawaan (Markdown).")
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True,
+        json_schema_extra={"title": "Spesifikasi IKU kecamatan (ikugen)"},
+    )
