@@ -89,6 +89,49 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 
 
 @cli.command()
+@click.argument("berkas", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path), metavar="BERKAS",
+              help="Berkas keluaran: .docx, .md atau .pdf (boleh diulang). Bawaan: NAMA_SPEK.docx.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]),
+              help="Format keluaran bila tidak tersirat dari akhiran nama berkas.")
+@click.option("--layout", type=click.Choice(["standar", "keputusan"]),
+              help="Tata letak dokumen; menggantikan dokumen.tata_letak di spesifikasi.")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="FOLDER",
+              help="Folder templat kantor, dicari sebelum templat bawaan.")
+@click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
+              help="Dokumen Word acuan gaya (seperti --reference-doc pandoc).")
+@click.option("--strict", is_flag=True, help="Peringatan juga menghentikan pembuatan dokumen.")
+@click.option("--abaikan", "skip", multiple=True, metavar="KODE", help="Lewati pemeriksaan dengan kode ini.")
+def build(berkas: Path, outputs: tuple[Path, ...], fmt: Optional[str], layout: Optional[str],
+          templates: Optional[Path], reference: Optional[Path], strict: bool, skip: tuple[str, ...]) -> int:
+    """Susun dokumen IKU dari satu berkas spesifikasi (DOCX, Markdown, atau PDF)."""
+    from .build import FORMATS, Options, build as build_document
+    from .spec import load_spec
+
+    targets = list(outputs) or [Path(berkas.stem + "." + (fmt or "docx"))]
+    if fmt:
+        targets = [t if t.suffix.lower() == "." + fmt else t.with_name(t.name + "." + fmt) for t in targets]
+    for target in targets:
+        if target.suffix.lower() not in FORMATS:
+            raise UsageError(f"{target}: akhiran tidak dikenal; pakai .docx, .md atau .pdf, atau --format")
+    for folder, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
+        if folder is not None and not folder.exists():
+            raise UsageError(f"{folder}: {what} tidak ditemukan")
+    if not berkas.exists():
+        raise UsageError(f"{berkas}: berkas tidak ditemukan")
+    loaded = load_spec(berkas, str(berkas), skip)
+    for problem in loaded.warnings:
+        click.echo(problem.text(), err=True)
+    if strict and loaded.warnings:
+        click.echo("dokumen tidak dibuat: ada peringatan dan --strict dipakai", err=True)
+        return 1
+    build_document(loaded, targets, Options(layout, templates, reference))
+    for target in targets:
+        click.echo(f"ditulis: {target} ({max(1, target.stat().st_size // 1024)} KiB)", err=True)
+    return 0
+
+
+@cli.command()
 def schema() -> int:
     """Cetak JSON Schema spesifikasi (untuk editor dan CI)."""
     from .jsonschema import schema_text

@@ -1,0 +1,173 @@
+"""The Word structures around the text: sections, list numbering, the TOC field, the footer,
+settings and document properties. Each builds WordprocessingML, as text or into the package.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Optional
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+
+from .halaman import HEADER_FOOTER_MM, Page, twips
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def run(text: str, bold: bool = False, italic: bool = False) -> str:
+    """A run of text; '\n' in the text becomes a line break."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    parts = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        if line:
+            parts.append(f'<w:t xml:space="preserve">{escape(line)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def paragraph(runs: str, style: Optional[str] = None, extra_ppr: str = "") -> str:
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + extra_ppr
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+# ---- sections -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    page: Page
+    numbering: Optional[str] = None   # None (no page number: the cover), "lowerRoman", "decimal"
+    start: Optional[int] = None       # restart page numbers at this value
+
+    def next(self, **changes) -> "Section":
+        """The following section: same settings, numbering continues unless restarted."""
+        return replace(self, **{"start": None, **changes})
+
+
+def section_xml(section: Section, footer_rid: str) -> str:
+    width, height = section.page.size_mm
+    m = section.page.margins_mm
+    orient = ' w:orient="landscape"' if section.page.landscape else ""
+    footer = f'<w:footerReference w:type="default" r:id="{footer_rid}"/>' if section.numbering else ""
+    numbering = ""
+    if section.numbering:
+        start = f' w:start="{section.start}"' if section.start is not None else ""
+        numbering = f'<w:pgNumType w:fmt="{section.numbering}"{start}/>'
+    hf = twips(HEADER_FOOTER_MM)
+    return (
+        f"<w:sectPr>{footer}"
+        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"{orient}/>'
+        f'<w:pgMar w:top="{twips(m["top"])}" w:right="{twips(m["right"])}" w:bottom="{twips(m["bottom"])}"'
+        f' w:left="{twips(m["left"])}" w:header="{hf}" w:footer="{hf}" w:gutter="0"/>'
+        f'{numbering}<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+
+
+def add_footer(document) -> str:
+    """A footer with the page number centred; returns its relationship id."""
+    from docx.parts.hdrftr import FooterPart
+
+    part = FooterPart.new(document.part.package)
+    for child in list(part.element):
+        part.element.remove(child)
+    part.element.append(parse_xml(
+        f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
+        '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'))
+    return document.part.relate_to(part, RT.FOOTER)
+
+
+# ---- list numbering ---------------------------------------------------------------------
+
+# Ordered lists in Indonesian documents: 1. then a. then 1); a list marked "huruf" starts at a.
+_FORMATS = {
+    "angka": [("decimal", "%1."), ("lowerLetter", "%2."), ("decimal", "%3)")],
+    "huruf": [("lowerLetter", "%1."), ("decimal", "%2)"), ("lowerLetter", "%3)")],
+    "butir": [("bullet", "\u2022"), ("bullet", "\u2013"), ("bullet", "\u2022")],
+}
+ABSTRACT_BASE = 9100  # our abstractNum ids, clear of any a reference document brings
+
+
+class Numbering:
+    """Adds our list definitions to the package and one w:num per list (so each restarts)."""
+
+    def __init__(self, document):
+        self.root = document.part.numbering_part.element
+        self.next_id = max([int(n.get(w("numId"))) for n in self.root.findall(w("num"))] + [0]) + 1
+        for i, (name, levels) in enumerate(_FORMATS.items()):
+            lvls = "".join(
+                f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{454 * (k + 1)}" w:hanging="454"/></w:pPr></w:lvl>'
+                for k, (fmt, text) in enumerate(levels))
+            abstract = parse_xml(f'<w:abstractNum {NSDECL} w:abstractNumId="{ABSTRACT_BASE + i}">'
+                                 f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
+            first_num = self.root.find(w("num"))
+            if first_num is not None:
+                first_num.addprevious(abstract)
+            else:
+                self.root.append(abstract)
+        self.abstract = {name: ABSTRACT_BASE + i for i, name in enumerate(_FORMATS)}
+
+    def new_list(self, kind: str, level: int, start: int = 1) -> int:
+        num_id = self.next_id
+        self.next_id += 1
+        self.root.append(parse_xml(
+            f'<w:num {NSDECL} w:numId="{num_id}"><w:abstractNumId w:val="{self.abstract[kind]}"/>'
+            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
+        return num_id
+
+
+def numbered(num_id: int, level: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+# ---- table of contents --------------------------------------------------------------------
+
+
+def toc(headings: list[tuple[int, str]], levels: int = 2) -> str:
+    """A real TOC field, pre-filled with the headings so it reads before any update."""
+    begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+             f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{levels}" \\h \\z \\u </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    entries = [(level, text) for level, text in headings if level <= levels] or [(1, "")]
+    out = []
+    for i, (level, text) in enumerate(entries):
+        runs = (begin if i == 0 else "") + run(text.replace("\n", " ")) + (end if i == len(entries) - 1 else "")
+        out.append(paragraph(runs, f"toc{level}"))
+    return "".join(out)
+
+
+def update_fields_on_open(document) -> None:
+    settings = document.settings.element
+    for old in settings.findall(w("updateFields")):
+        settings.remove(old)
+    settings.append(parse_xml(f'<w:updateFields {NSDECL} w:val="true"/>'))
+
+
+def set_properties(document, *, title: str, subject: str, author: str, when: datetime.datetime) -> None:
+    """Core properties from the spec, so two builds of one spec are identical."""
+    core = document.core_properties
+    core.title, core.subject, core.author = title, subject, author
+    core.last_modified_by = author
+    core.created = core.modified = when
+    core.revision = 1
+    core.comments = core.keywords = core.category = ""

@@ -1,0 +1,240 @@
+"""Markdown (as the templates write it) to a Word document.
+
+markdown-it parses the CommonMark; each block becomes WordprocessingML built as text and parsed
+once, so the cost stays linear in the document (python-docx's cell-by-cell API is quadratic).
+The extensions the templates use are HTML comments `<!-- ikugen:NAME args -->` (see
+docs/markdown.md) and HTML tables for merged cells. Styles come from the reference document;
+the writer names them and adds no direct formatting beyond bold and italic runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.shared import Cm, Emu
+from lxml import etree
+from markdown_it import MarkdownIt
+
+from . import docx_parts as P
+from .errors import IkugenError
+from .halaman import Page
+from .htmltable import Table, parse_table
+from .images import checked_image
+
+_DIRECTIVE = re.compile(r"^<!--\s*ikugen:(\S+)\s*(.*?)\s*-->$", re.S)
+_NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}
+_MD = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class Properties:
+    title: str
+    subject: str
+    author: str
+    when: datetime.datetime
+
+
+def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, props: Properties) -> bytes:
+    """The whole document as DOCX bytes."""
+    document = Document(str(reference))
+    _drop_thumbnail(document)
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    footer = P.add_footer(document)
+    writer = _Writer(document, P.Section(Page(paper)), footer, base_dir)
+    writer.feed(markdown)
+    new_body = parse_xml(f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
+    for child in list(new_body):
+        body.append(child)
+    P.update_fields_on_open(document)
+    P.set_properties(document, title=props.title, subject=props.subject, author=props.author,
+                     when=props.when)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _drop_thumbnail(document) -> None:
+    """The reference document's preview picture would show a different document."""
+    rels = document.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[rid]
+
+
+class _Writer:
+    def __init__(self, document, section: P.Section, footer_rid: str, base_dir: Path):
+        self.document = document
+        self.section = section
+        self.footer_rid = footer_rid
+        self.base_dir = base_dir
+        self.numbering = P.Numbering(document)
+        self.out: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.toc_at: Optional[int] = None
+        self.style: Optional[str] = None
+        self.lists: list[list] = []  # [num_id, level, first paragraph of item pending]
+        self.next_list_kind: Optional[str] = None
+        self.break_before = False
+
+    def xml(self) -> str:
+        if self.toc_at is not None:
+            self.out[self.toc_at] = P.toc(self.headings)
+        return "".join(self.out) + P.section_xml(self.section, self.footer_rid)
+
+    # ---- blocks ---------------------------------------------------------------------------
+
+    def feed(self, markdown: str) -> None:
+        tokens = _MD.parse(markdown)
+        for i, token in enumerate(tokens):
+            kind = token.type
+            if kind == "heading_open":
+                level = int(token.tag[1])
+                runs, plain = self.inline(tokens[i + 1].children or [])
+                self.paragraph(runs, f"Heading{level}")
+                self.headings.append((level, plain))
+            elif kind == "paragraph_open":
+                runs, _ = self.inline(tokens[i + 1].children or [])
+                self.list_paragraph(runs) if self.lists else self.paragraph(runs, self.style)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                list_kind = "butir" if kind == "bullet_list_open" else (self.next_list_kind or "angka")
+                self.next_list_kind = None
+                level = len(self.lists)
+                start = int(token.attrs.get("start", 1) or 1)
+                self.lists.append([self.numbering.new_list(list_kind, level, start), level, False])
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                self.lists[-1][2] = True
+            elif kind == "html_block":
+                self.html_block(token.content.strip())
+            elif kind in ("fence", "code_block"):
+                for line in token.content.rstrip("\n").split("\n"):
+                    self.paragraph(P.run(line), self.style)
+
+    def paragraph(self, runs: str, style: Optional[str], numbering: str = "") -> None:
+        extra = ("<w:pageBreakBefore/>" if self.break_before else "") + numbering
+        self.break_before = False
+        self.out.append(P.paragraph(runs, style, extra))
+
+    def list_paragraph(self, runs: str) -> None:
+        num_id, level, fresh = self.lists[-1]
+        self.lists[-1][2] = False
+        self.paragraph(runs, "ListParagraph", P.numbered(num_id, level) if fresh else "")
+
+    def html_block(self, html: str) -> None:
+        directive = _DIRECTIVE.match(html)
+        if directive:
+            self.directive(directive.group(1), directive.group(2))
+        elif html.startswith("<table"):
+            if self.break_before:
+                self.out.append(P.PAGE_BREAK)
+                self.break_before = False
+            self.out.append(_table_xml(parse_table(html), self.section.page.text_width_twips))
+        # Any other HTML is not part of the templates' language; it is left out of the DOCX.
+
+    def directive(self, name: str, args: str) -> None:
+        params = dict(part.split("=", 1) for part in args.split() if "=" in part)
+        if name == "halaman-baru":
+            self.break_before = True
+        elif name == "bagian":
+            changes: dict = {}
+            if "nomor" in params:
+                changes["numbering"] = _NUMBER_FORMAT[params["nomor"]]
+            if "mulai" in params:
+                changes["start"] = int(params["mulai"])
+            if "orientasi" in params:
+                changes["page"] = Page(self.section.page.paper, params["orientasi"] == "lanskap")
+            self.out.append(P.paragraph("", None, P.section_xml(self.section, self.footer_rid)))
+            self.section = self.section.next(**changes)
+            self.break_before = False
+        elif name == "daftar-isi":
+            self.toc_at = len(self.out)
+            self.out.append("")
+        elif name == "gaya":
+            self.style = args or None
+        elif name == "/gaya":
+            self.style = None
+        elif name == "daftar":
+            self.next_list_kind = args or None
+        else:
+            raise IkugenError(f"arahan templat tidak dikenal: ikugen:{name}")
+
+    # ---- inline ---------------------------------------------------------------------------
+
+    def inline(self, children) -> tuple[str, str]:
+        """Runs for an inline token list, and its plain text (for the table of contents)."""
+        runs: list[str] = []
+        plain: list[str] = []
+        bold = italic = 0
+        for child in children:
+            kind = child.type
+            text = None
+            if kind in ("text", "code_inline"):
+                text = child.content
+            elif kind == "softbreak":
+                text = " "
+            elif kind == "hardbreak":
+                text = "\n"
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "html_inline":
+                tag = child.content.lower().replace(" ", "")
+                if tag in ("<br>", "<br/>"):
+                    text = "\n"
+                elif tag in ("<b>", "<strong>"):
+                    bold += 1
+                elif tag in ("</b>", "</strong>"):
+                    bold -= 1
+            elif kind == "image":
+                runs.append(self.picture(child.attrs.get("src", "")))
+            if text:
+                runs.append(P.run(text, bold > 0, italic > 0))
+                plain.append(text)
+        return "".join(runs), "".join(plain).strip()
+
+    def picture(self, src: str) -> str:
+        path = checked_image(self.base_dir / str(src))
+        width = Cm(3.5) if self.style == "Sampul" else Emu(self.section.page.text_width_twips * 635)
+        inline = self.document.part.new_pic_inline(str(path), width, None)
+        return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
+
+
+def _table_xml(table: Table, total: int) -> str:
+    n = table.columns
+    shares = table.widths or [100.0 / n] * n
+    widths = [round(total * s / sum(shares)) for s in shares]
+    grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells, col = [], 0
+        for cell in row:
+            span = cell.colspan
+            tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
+            tcpr += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            tcpr += '<w:vMerge/>' if cell.continues else ('<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else "")
+            runs = "".join(P.run(text, bold) for text, bold in cell.runs)
+            cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>"
+                         f"{P.paragraph(runs, 'KepalaTabel' if cell.header else 'IsiTabel')}</w:tc>")
+            col += span
+        header = "<w:trPr><w:tblHeader/></w:trPr>" if r < table.header_rows else ""
+        rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TabelIKU"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+            'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")

@@ -1,0 +1,66 @@
+"""Run by LibreOffice's own Python (it imports `uno`), not by ikugen's interpreter.
+
+Usage: python3 lo_convert.py SOFFICE PROFILE_URL PIPE_NAME IN.docx OUT.pdf [IN OUT ...]
+Starts one headless LibreOffice, and for each document updates its indexes (so the table of
+contents gets its page numbers) and exports a PDF. Exit 3: LibreOffice did not start.
+"""
+
+import subprocess
+import sys
+import time
+
+import uno  # noqa: E402  (only LibreOffice's Python has it)
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def main(argv):
+    soffice, profile, pipe = argv[:3]
+    pairs = list(zip(argv[3::2], argv[4::2]))
+    url = f"pipe,name={pipe};urp;StarOffice.ComponentContext"
+    proc = subprocess.Popen([soffice, "--headless", "--invisible", "--nologo", "--norestore",
+                             "--nodefault", "--nolockcheck", f"-env:UserInstallation={profile}",
+                             f"--accept={url}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    ctx = None
+    for _ in range(1200):
+        try:
+            ctx = resolver.resolve(f"uno:{url}")
+            break
+        except Exception:
+            if proc.poll() is not None:
+                return 3
+            time.sleep(0.1)
+    if ctx is None:
+        proc.kill()
+        return 3
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    try:
+        for src, dst in pairs:
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+                                               (prop("Hidden", True),))
+            indexes = doc.getDocumentIndexes()
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+            doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "writer_pdf_Export"),))
+            doc.close(True)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

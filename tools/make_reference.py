@@ -1,0 +1,95 @@
+"""Build templates/referensi.docx: the named styles every ikugen document uses.
+
+Run after changing a style: `python tools/make_reference.py`. Fonts, sizes and spacing follow
+IKU-GUIDE §5 (Arial 12 pt, 1.5 lines); page geometry lives in src/ikugen/halaman.py.
+An office's own reference document (--reference-doc) replaces this one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.shared import Cm, Pt, RGBColor
+
+OUT = Path(__file__).resolve().parents[1] / "templates" / "referensi.docx"
+FONT = "Arial"
+TEXT_WIDTH = Cm(14)  # A4 portrait with 4 cm + 3 cm margins
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def paragraph_style(doc, name, base="Normal", *, size=12, bold=False, align=None, before=0, after=6,
+                    line=1.5, left=None, keep_next=False):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if style.name != "Normal":
+        style.base_style = styles[base]
+    font = style.font
+    font.name, font.size, font.bold = FONT, Pt(size), bold
+    font.color.rgb = RGBColor(0, 0, 0)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    fmt.line_spacing = line
+    if align is not None:
+        fmt.alignment = align
+    if left is not None:
+        fmt.left_indent = left
+    fmt.keep_with_next = keep_next
+    # East-Asian and complex-script fonts too, so no run falls back to the theme font.
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", FONT)
+    return style
+
+
+def main() -> None:
+    doc = Document()
+    for rid, rel in list(doc.part.package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del doc.part.package.rels[rid]
+    body = doc.element.body
+    for child in list(body)[:-1]:
+        body.remove(child)
+    J = WD_ALIGN_PARAGRAPH
+    paragraph_style(doc, "Normal", align=J.JUSTIFY)
+    paragraph_style(doc, "Heading 1", size=14, bold=True, align=J.CENTER, after=18, keep_next=True)
+    paragraph_style(doc, "Heading 2", bold=True, align=J.LEFT, before=12, keep_next=True)
+    paragraph_style(doc, "Heading 3", bold=True, align=J.LEFT, before=6, keep_next=True)
+    paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, after=0)
+    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, after=30, line=1.15)
+    paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0, keep_next=True)
+    paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
+    paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)
+    paragraph_style(doc, "TandaTangan", align=J.CENTER, before=0, after=0, line=1.15, left=Cm(6))
+    paragraph_style(doc, "TandaTanganNama", "TandaTangan", align=J.CENTER, before=60, after=0,
+                    line=1.15, left=Cm(6))
+    for level in (1, 2, 3):
+        style = paragraph_style(doc, f"toc {level}", bold=level == 1, align=J.LEFT, after=0, line=1.5,
+                                left=Cm(0.8 * (level - 1)))
+        style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph_style(doc, "Footer", size=10, align=J.CENTER, after=0, line=1.0)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.italic = False
+    # The table style: single borders on every cell, cell text from IsiTabel.
+    doc.styles.element.append(parse_xml(
+        f'<w:style {W} w:type="table" w:customStyle="1" w:styleId="TabelIKU"><w:name w:val="TabelIKU"/>'
+        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>'
+        + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + '</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        '</w:tblCellMar></w:tblPr></w:style>'))
+    doc.core_properties.author = doc.core_properties.last_modified_by = "ikugen"
+    doc.core_properties.title = doc.core_properties.comments = ""
+    doc.save(OUT)
+    print(f"wrote {OUT}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
