@@ -28,3 +28,29 @@ def require_tool(name: str) -> str:
     if os.environ.get("IKUGEN_REQUIRE_TOOLS"):
         pytest.fail(f"{name} is required in CI but is not installed")
     pytest.skip(f"{name} is not installed")
+
+
+EXAMPLE_NAMES = ["kaloran", "kalimanah", "cerbon"]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen-golden", action="store_true",
+                     help="rewrite tests/golden/*.md from the current output instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Each example built once per session by the real command, in the standard layout."""
+    cache: dict[tuple[str, str], Path] = {}
+
+    def get(name: str, suffix: str) -> Path:
+        key = (name, suffix)
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"{name}-{suffix}") / f"{name}.{suffix}"
+            result = run_ikugen("build", EXAMPLES / f"{name}.yaml", "-o", out, "--layout", "standar",
+                                timeout=600)
+            assert result.returncode == 0, result.stderr
+            cache[key] = out
+        return cache[key]
+
+    return get

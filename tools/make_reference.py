@@ -43,8 +43,10 @@ def paragraph_style(doc, name, base="Normal", *, size=12, bold=False, align=None
     # East-Asian and complex-script fonts too, so no run falls back to the theme font.
     rpr = style.element.get_or_add_rPr()
     rfonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-        rfonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", FONT)
+        rfonts.set(f"{w_ns}{attr}", FONT)
+        rfonts.attrib.pop(f"{w_ns}{attr}Theme", None)  # a theme font would win over ours
     return style
 
 
@@ -62,7 +64,7 @@ def main() -> None:
     paragraph_style(doc, "Heading 2", bold=True, align=J.LEFT, before=12, keep_next=True)
     paragraph_style(doc, "Heading 3", bold=True, align=J.LEFT, before=6, keep_next=True)
     paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, after=0)
-    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, after=30, line=1.15)
+    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=40, after=40, line=1.15)
     paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0, keep_next=True)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
     paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)

@@ -10,7 +10,7 @@ from typing import Optional
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 
 from .halaman import HEADER_FOOTER_MM, Page, twips
 
@@ -160,7 +160,9 @@ def update_fields_on_open(document) -> None:
     settings = document.settings.element
     for old in settings.findall(w("updateFields")):
         settings.remove(old)
-    settings.append(parse_xml(f'<w:updateFields {NSDECL} w:val="true"/>'))
+    flag = OxmlElement("w:updateFields")
+    flag.set(w("val"), "true")
+    settings.append(flag)
 
 
 def set_properties(document, *, title: str, subject: str, author: str, when: datetime.datetime) -> None:
