@@ -21,7 +21,7 @@ def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[
     problems: list[Problem] = []
     seen: set[tuple] = set()
     for error in exc.errors(include_input=False, include_url=False):
-        loc, on_key = _data_path(error["loc"], data)
+        loc, on_key = _data_path(error["loc"], data, error["type"] == "missing")
         if (loc, on_key) in seen:  # a union reports once per member: one message is enough
             continue
         seen.add((loc, on_key))
@@ -32,16 +32,16 @@ def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[
     return problems
 
 
-def _data_path(loc: tuple, data: Any) -> tuple[tuple, bool]:
+def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple[tuple, bool]:
     """The part of pydantic's `loc` that names real data; union and validator tags dropped."""
     path: list = []
     node = data
     on_key = False
-    for part in loc:
+    for i, part in enumerate(loc):
         if part == "[key]":
             on_key = True
             break
-        if isinstance(node, dict) and isinstance(part, str):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
             path.append(part)
             node = node.get(part)
         elif isinstance(node, dict) and isinstance(part, int) and str(part) in node:
@@ -50,10 +50,20 @@ def _data_path(loc: tuple, data: Any) -> tuple[tuple, bool]:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             path.append(part)
             node = node[part]
-        elif isinstance(node, (dict, list)):
+        elif missing and isinstance(node, dict) and i == len(loc) - 1:
             path.append(part)  # a missing field: keep its name for the message
             node = None
+        # else a union member's tag ('decimal', 'constrained-str'): not a place in the data
     return tuple(path), on_key
+
+
+def _label(loc: tuple) -> str:
+    """How a message names the value at `loc`: its key, a list item, or a year's target."""
+    if len(loc) >= 2 and isinstance(loc[-1], int):
+        return f"butir ke-{loc[-1] + 1} '{loc[-2]}'"
+    if len(loc) >= 2 and loc[-2] == "target":
+        return f"target tahun {loc[-1]}"
+    return f"'{loc[-1]}'" if loc else "isi berkas"
 
 
 def _value_at(data: Any, loc: tuple) -> Any:
@@ -113,6 +123,7 @@ def _message(error: dict, loc: tuple, value: Any, model: type[BaseModel],
     ctx = error.get("ctx") or {}
     name = loc[-1] if loc else ""
     got = kind_name(value)
+    label = _label(loc)
     if on_key:
         return f"kunci '{shorten(name, 30)}' harus berupa tahun (bilangan bulat)", None, True
     if kind == "missing":
@@ -125,15 +136,19 @@ def _message(error: dict, loc: tuple, value: Any, model: type[BaseModel],
         return f"kunci '{shorten(name, 40)}' tidak dikenal", hint, True
     if value is None and kind in ("string_type", "int_type", "model_type", "list_type",
                                   "dict_type", "literal_error", "model_attributes_type"):
-        return f"'{name}' belum diisi (kosong)", None, False
+        return f"{label} belum diisi (kosong)", None, False
     if kind == "string_type":
-        return f"'{name}' harus berupa teks, bukan {got}", None, False
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"'{name}' harus berupa bilangan bulat, bukan {got}", None, False
+        return f"{label} harus berupa teks, bukan {got}", None, False
+    if kind in ("int_parsing", "int_type", "int_from_float") or (
+            isinstance(value, bool) and kind in ("greater_than_equal", "less_than_equal")):
+        # pydantic reads true as 1: "paling kecil 1945" would hide that it was no number
+        return f"{label} harus berupa bilangan bulat, bukan {got}", None, False
+    if kind == "int_parsing_size":
+        return f"{label} terlalu besar", None, False
     if kind == "greater_than_equal":
-        return f"'{name}' paling kecil {ctx.get('ge')}", None, False
+        return f"{label} paling kecil {ctx.get('ge')}", None, False
     if kind == "less_than_equal":
-        return f"'{name}' paling besar {ctx.get('le')}", None, False
+        return f"{label} paling besar {ctx.get('le')}", None, False
     if kind == "literal_error":
         options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         close = suggest(str(value), options) if isinstance(value, str) else None
@@ -143,21 +158,22 @@ def _message(error: dict, loc: tuple, value: Any, model: type[BaseModel],
     if kind == "string_pattern_mismatch":
         return (f"pengenal '{shorten(value, 40)}' tidak sah", "pakai huruf, angka, _ . atau -, "
                 "diawali huruf (mis. S1, camat, kasi_pem)", False)
-    if kind == "string_too_short":
-        return f"'{name}' tidak boleh kosong", None, False
-    if kind == "string_too_long":
-        return (f"'{name}' terlalu panjang ({len(value) if isinstance(value, str) else '?'} karakter; "
+    # A text field's length rule runs after its validator, so pydantic names it like a list's.
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
+        return f"{label} tidak boleh kosong", None, False
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
+        return (f"{label} terlalu panjang ({len(value) if isinstance(value, str) else '?'} karakter; "
                 f"batas {ctx.get('max_length')})"), None, False
     if kind == "too_short":
         return f"daftar '{name}' tidak boleh kosong", None, False
     if kind == "too_long":
         return f"daftar '{name}' terlalu panjang (batas {ctx.get('max_length')} butir)", None, False
     if kind == "list_type":
-        return f"'{name}' harus berupa daftar (butir diawali '- '), bukan {got}", None, False
+        return f"{label} harus berupa daftar (butir diawali '- '), bukan {got}", None, False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"'{name}' harus berupa pemetaan (kunci: nilai), bukan {got}", None, False
+        return f"{label} harus berupa pemetaan (kunci: nilai), bukan {got}", None, False
     if kind in ("decimal_type", "decimal_parsing"):
-        return f"'{name}' harus berupa angka atau teks singkat, bukan {got}", None, False
+        return f"{label} harus berupa angka atau teks singkat, bukan {got}", None, False
     if kind in CUSTOM_ERRORS:  # raised by model.py, already in Bahasa Indonesia
         return error["msg"], None, False
     return f"nilai '{name}' tidak sah ({kind})", None, False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import yaml
 
 from .errors import Problem, shorten
@@ -42,22 +44,107 @@ _MESSAGES = [
     ("expected a single document", "berkas memuat lebih dari satu dokumen YAML", None),
     ("unacceptable character", "berkas memuat karakter kendali yang tidak boleh ada",
      "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
+    ("invalid Unicode character escape code", "kode escape \\u tidak sah dalam teks berkutip ganda",
+     "tulis karakternya langsung, atau hapus escape itu"),
+    # The rest of libyaml's messages, so that no English reaches the user.
+    ("expected hexdecimal number", "escape \\x, \\u atau \\U harus diikuti angka heksadesimal",
+     "tulis karakternya langsung, atau tulis \\\\ untuk garis miring terbalik"),
+    ("block sequence entries are not allowed", "butir daftar ('- ') tidak boleh ditulis di sini",
+     "tulis butir daftar di baris baru di bawah kuncinya, menjorok dengan spasi"),
+    ("mapping keys are not allowed", "tanda '?' tidak boleh ditulis di sini",
+     "beri tanda kutip pada nilai yang diawali '?'"),
+    ("expected node content", "nilai yang diharapkan tidak ditemukan", None),
+    ("control characters are not allowed", "berkas memuat karakter kendali yang tidak boleh ada",
+     "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
+    ("while scanning a block scalar", "penanda teks blok ('|' atau '>') tidak sah",
+     "setelah '|' atau '>' langsung ganti baris, lalu tulis teksnya menjorok di baris berikutnya"),
+    ("directive", "direktif YAML (baris diawali '%') tidak didukung",
+     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
+    ("incompatible YAML document", "direktif YAML (baris diawali '%') tidak didukung",
+     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
+    ("version number", "direktif YAML (baris diawali '%') tidak didukung",
+     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
+    (" a tag", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("undefined tag handle", "tag YAML (diawali '!') tidak sah",
+     "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("expected <document start>", "isi tidak diharapkan setelah akhir dokumen YAML",
+     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("found unexpected document indicator", "penanda dokumen ('---' atau '...') tidak diharapkan di sini",
+     "beri tanda kutip pada teks yang diawali '---' atau '...'"),
 ]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def translate(exc: yaml.YAMLError, text: str, shown: str) -> Problem:
     """One Problem for a PyYAML error, placed where PyYAML found it."""
     english = " ".join(str(part) for part in (getattr(exc, "context", None),
                                               getattr(exc, "problem", None)) if part)
+    opened = getattr(exc, "context_mark", None)
     if isinstance(exc, yaml.reader.ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         english = str(exc.reason)
     else:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark = getattr(exc, "problem_mark", None) or opened
+        if "could not find expected ':'" in english and opened:
+            mark = opened  # the key that lacks its colon, not the line after it
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            # libyaml says only "cannot start any token" for a tab: name the tab.
+            english = "found a tab character"
+        elif getattr(exc, "context", None) == "while scanning a quoted scalar" and opened:
+            # The end of the file is not where the fix goes: the unclosed quote is.
+            return Problem(shown, opened.line + 1, opened.column + 1, "galat", "IKU010",
+                           "tanda kutip yang dibuka di sini tidak ditutup",
+                           "tutup tanda kutip pada baris yang sama")
+        elif mark:
+            clearer = _after_scalar(text, mark, english, shown)
+            if clearer:
+                return clearer
     for fragment, message, hint in _MESSAGES:
         if fragment in english:
+            if fragment.startswith("expected ','") and opened and opened.line + 1 != line:
+                # YAML notices the missing ']' or '}' only on a later line: name the opening one.
+                message += f" (dibuka di baris {opened.line + 1})"
             return Problem(shown, line, column, "galat", "IKU010", message, hint)
     return Problem(shown, line, column, "galat", "IKU010",
                    f"sintaks YAML tidak sah (PyYAML: {shorten(english, 80)})", None)
+
+
+def _after_scalar(text: str, mark, english: str, shown: str) -> Optional[Problem]:
+    """A clearer Problem when the error comes right after a scalar that explains it.
+
+    An unclosed quote swallows the following lines up to the next quote, and a key without
+    its colon runs into the next line: YAML notices only there, lines below the mistake.
+    Text after a closing quote ('Jum'at') reads to YAML as a bad indentation.
+    """
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.end_mark.index > mark.index or text[last.end_mark.index:mark.index].strip(" "):
+        return None
+    first = last.start_mark.line + 1
+    quoted = last.style in ('"', "'")
+    if quoted and last.start_mark.line == mark.line:
+        return Problem(shown, mark.line + 1, mark.column + 1, "galat", "IKU010",
+                       "ada teks setelah tanda kutip penutup",
+                       "kutip seluruh nilai; di dalam kutip tunggal tulis '' untuk satu tanda petik")
+    if last.start_mark.line == mark.line:
+        return None
+    if quoted:
+        return Problem(shown, first, last.start_mark.column + 1, "galat", "IKU010",
+                       f"tanda kutip yang dibuka di sini baru ditutup di baris {mark.line + 1}",
+                       "tutup tanda kutip pada baris yang sama")
+    if "mapping values are not allowed" in english:
+        return Problem(shown, mark.line + 1, mark.column + 1, "galat", "IKU010",
+                       "tanda titik dua (:) tidak diharapkan di sini: baris ini terbaca sebagai "
+                       f"lanjutan teks dari baris {first}",
+                       f"periksa indentasi baris ini, atau tanda titik dua yang hilang di baris {first}")
+    return None
