@@ -68,7 +68,7 @@ def main() -> None:
     paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0, keep_next=True)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
     paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)
-    paragraph_style(doc, "TandaTangan", align=J.CENTER, before=0, after=0, line=1.15, left=Cm(6))
+    paragraph_style(doc, "TandaTangan", align=J.CENTER, before=6, after=0, line=1.15, left=Cm(6))
     paragraph_style(doc, "TandaTanganNama", "TandaTangan", align=J.CENTER, before=60, after=0,
                     line=1.15, left=Cm(6))
     for level in (1, 2, 3):
@@ -76,6 +76,14 @@ def main() -> None:
                                 left=Cm(0.8 * (level - 1)))
         style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "Footer", size=10, align=J.CENTER, after=0, line=1.0)
+    # The decree: letterhead, title block, borderless blocks, the annex's heading.
+    paragraph_style(doc, "Kop", size=14, bold=True, align=J.CENTER, after=0, line=1.0)
+    kop = paragraph_style(doc, "KopAlamat", size=10, align=J.CENTER, after=18, line=1.0)
+    kop.element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {W}><w:bottom w:val="thickThinSmallGap" w:sz="18" w:space="4" w:color="000000"/></w:pBdr>'))
+    paragraph_style(doc, "JudulKeputusan", bold=True, align=J.CENTER, before=6, after=6, line=1.15)
+    paragraph_style(doc, "IsiBlok", align=J.JUSTIFY, after=4, line=1.15)
+    paragraph_style(doc, "KepalaLampiran", size=11, align=J.LEFT, after=12, line=1.0, left=Cm(15))
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         doc.styles[name].font.italic = False
     # The table style: single borders on every cell, cell text from IsiTabel.
@@ -87,6 +95,10 @@ def main() -> None:
                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
         + '</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         '</w:tblCellMar></w:tblPr></w:style>'))
+    doc.styles.element.append(parse_xml(
+        f'<w:style {W} w:type="table" w:customStyle="1" w:styleId="TabelPolos"><w:name w:val="TabelPolos"/>'
+        '<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'))
     doc.core_properties.author = doc.core_properties.last_modified_by = "ikugen"
     doc.core_properties.title = doc.core_properties.comments = ""
     doc.save(OUT)

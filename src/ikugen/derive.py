@@ -66,6 +66,8 @@ class View:
     baris_per_jabatan: dict[str, list[Row]]
     ada_tujuan: bool
     tujuan_sasaran: list[tuple[Tujuan, list[Sasaran]]]
+    nomor_keputusan: str  # "020 TAHUN 2023", or the number as written when it holds the year
+    judul_keputusan: str  # "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
 
 
 def view(spek: Spek) -> View:
@@ -114,6 +116,9 @@ def view(spek: Spek) -> View:
     per_position = {j.jabatan.id: rows(by_owner.get(j.jabatan.id, [])) for j in flat}
     tujuan_sasaran = [(t, [s for s in spek.sasaran if s.tujuan == t.id]) for t in spek.tujuan]
     pangkat = ", ".join(x for x in (spek.pimpinan.pangkat, spek.pimpinan.golongan) if x)
+    year = d.tanggal[:4]
+    nomor = d.nomor or "........"
+    periode = f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal else str(d.periode.awal)
     return View(
         spek=spek,
         judul="INDIKATOR KINERJA UTAMA (IKU)",
@@ -122,7 +127,7 @@ def view(spek: Spek) -> View:
         kabupaten=p.kabupaten,
         daerah=f"{p.jenis_daerah.capitalize()} {p.kabupaten}",
         jabatan_camat=f"Camat {p.kecamatan}",
-        periode=f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal else str(d.periode.awal),
+        periode=periode,
         tahun=years,
         tempat=d.tempat or p.kecamatan,
         tanggal=idn.tanggal(d.tanggal),
@@ -137,6 +142,10 @@ def view(spek: Spek) -> View:
         baris_per_jabatan=per_position,
         ada_tujuan=bool(spek.tujuan),
         tujuan_sasaran=tujuan_sasaran,
+        nomor_keputusan=nomor if year in nomor else f"{nomor} TAHUN {year}",
+        judul_keputusan=(f"Penetapan {'Perubahan atas ' if d.jenis == 'iku-perubahan' else ''}"
+                         f"Indikator Kinerja Utama (IKU) pada Kecamatan {p.kecamatan} "
+                         f"{p.jenis_daerah.capitalize()} {p.kabupaten} Tahun {periode}"),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -85,6 +85,8 @@ class _Writer:
         self.lists: list[list] = []  # [num_id, level, first paragraph of item pending]
         self.next_list_kind: Optional[str] = None
         self.break_before = False
+        self.section_start = 0
+        self.closed: Optional[tuple[int, P.Section]] = None  # the last break: its place, its section
 
     def xml(self) -> str:
         if self.toc_at is not None:
@@ -154,8 +156,18 @@ class _Writer:
                 changes["start"] = int(params["mulai"])
             if "orientasi" in params:
                 changes["page"] = Page(self.section.page.paper, params["orientasi"] == "lanskap")
+            if len(self.out) == self.section_start:  # nothing in this section yet: reshape it
+                self.section = replace(self.section, **changes)
+                if self.closed and replace(self.closed[1], start=None) == replace(self.section, start=None):
+                    # Back to what the previous section was: undo the break, continue that one.
+                    del self.out[self.closed[0]]
+                    self.section, self.closed = self.closed[1], None
+                    self.section_start = -1
+                return
+            self.closed = (len(self.out), self.section)
             self.out.append(P.paragraph("", None, P.section_xml(self.section, self.footer_rid)))
             self.section = self.section.next(**changes)
+            self.section_start = len(self.out)
             self.break_before = False
         elif name == "daftar-isi":
             self.toc_at = len(self.out)
@@ -215,6 +227,12 @@ class _Writer:
         return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
 
+def _cell_style(table: Table, cell) -> str:
+    if table.plain:
+        return "IsiBlok"
+    return "KepalaTabel" if cell.header else "IsiTabel"
+
+
 def _table_xml(table: Table, total: int) -> str:
     n = table.columns
     shares = table.widths or [100.0 / n] * n
@@ -228,13 +246,20 @@ def _table_xml(table: Table, total: int) -> str:
             tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
             tcpr += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             tcpr += '<w:vMerge/>' if cell.continues else ('<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else "")
-            runs = "".join(P.run(text, bold) for text, bold in cell.runs)
-            cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>"
-                         f"{P.paragraph(runs, 'KepalaTabel' if cell.header else 'IsiTabel')}</w:tc>")
+            # A line break in a cell starts a new paragraph, so justified text does not stretch.
+            paragraphs, current = [], []
+            for text, bold in cell.runs + [("\n", False)]:
+                if text == "\n":
+                    paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell)))
+                    current = []
+                else:
+                    current.append(P.run(text, bold))
+            cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(paragraphs)}</w:tc>")
             col += span
         header = "<w:trPr><w:tblHeader/></w:trPr>" if r < table.header_rows else ""
         rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TabelIKU"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+    style = "TabelPolos" if table.plain else "TabelIKU"
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
             'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")

@@ -27,6 +27,7 @@ class Table:
     widths: list[float] = field(default_factory=list)  # percentages, from <col width>
     rows: list[list[Cell]] = field(default_factory=list)
     header_rows: int = 0
+    plain: bool = False  # class="polos": a layout grid without borders (the decree's blocks)
 
     @property
     def columns(self) -> int:
@@ -43,7 +44,9 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         a = dict(attrs)
-        if tag == "col":
+        if tag == "table":
+            self.table.plain = "polos" in (a.get("class") or "").split()
+        elif tag == "col":
             self.table.widths.append(float((a.get("width") or "0").rstrip("%") or 0))
         elif tag == "thead":
             self.in_head = True

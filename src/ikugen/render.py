@@ -18,7 +18,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from . import idn
+from . import idn, susunan
 from .derive import View
 from .errors import IkugenError
 
@@ -83,12 +83,28 @@ def environment(user_dir: Optional[str] = None) -> jinja2.Environment:
     return env
 
 
+def _data(env: jinja2.Environment, name: str) -> Any:
+    """A YAML data file from the template folders (an office's folder first)."""
+    from .source import parse_data
+
+    source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    return parse_data(source, filename or name)[0]
+
+
+def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
+    order = doc.spek.susunan or susunan.parse_susunan(_data(env, "susunan/standar.yaml"))
+    titles = _data(env, "bagian/judul.yaml") or {}
+    return susunan.resolve(order, titles)
+
+
 def render(doc: View, layout: str, user_dir: Optional[Path] = None) -> str:
     """The whole document as Markdown in the layout's template."""
     env = environment(str(user_dir) if user_dir else None)
     name = f"{layout}.md.j2"
     try:
-        text = env.get_template(name).render(doc=doc, spek=doc.spek)
+        bab = chapters(doc, env)
+        text = env.get_template(name).render(doc=doc, spek=doc.spek, bab=bab,
+                                              rujukan=lambda section: susunan.reference(bab, section))
     except jinja2.TemplateSyntaxError as exc:
         raise IkugenError(f"{exc.filename or exc.name}:{exc.lineno}: templat tidak sah: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:

@@ -98,7 +98,9 @@ def _decode(raw: bytes, shown: str) -> str:
     except UnicodeDecodeError as exc:
         start = exc.start
         line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        # Columns count characters, as YAML's do: the bytes before the bad one decode.
+        column = len(raw[line_start:start].decode(encoding, "replace")) + 1
         raise SpecError([Problem(
             shown, line, column, "galat", "IKU002",
             f"berkas bukan teks UTF-8 yang sah (byte 0x{raw[start]:02X} pada posisi ini)",
@@ -123,6 +125,21 @@ def load(path: Path, shown: Optional[str] = None) -> tuple[Any, SourceMap]:
 
 
 def parse(text: str, shown: str) -> tuple[Any, SourceMap]:
+    """A spec's text: a mapping at the top, or SpecError."""
+    data, smap = parse_data(text, shown)
+    if data is None:
+        raise SpecError([Problem(shown, 1, 1, "galat", "IKU003",
+                                 "berkas kosong: tidak ada isi spesifikasi",
+                                 "salin salah satu contoh di folder examples/ sebagai awal")])
+    if not isinstance(data, dict):
+        raise SpecError([smap.problem((), "IKU003",
+                                      "isi berkas harus berupa pemetaan (kunci: nilai) di tingkat "
+                                      f"teratas, bukan {kind_name(data)}")])
+    return data, smap
+
+
+def parse_data(text: str, shown: str) -> tuple[Any, SourceMap]:
+    """Any YAML data file (a spec, or a template folder's data), with the same safety."""
     smap = SourceMap(shown)
     problems: list[Problem] = []
     try:
@@ -135,14 +152,6 @@ def parse(text: str, shown: str) -> tuple[Any, SourceMap]:
         raise SpecError(problems) from None
     if problems:
         raise SpecError(problems)
-    if data is None:
-        raise SpecError([Problem(shown, 1, 1, "galat", "IKU003",
-                                 "berkas kosong: tidak ada isi spesifikasi",
-                                 "salin salah satu contoh di folder examples/ sebagai awal")])
-    if not isinstance(data, dict):
-        raise SpecError([smap.problem((), "IKU003",
-                                      "isi berkas harus berupa pemetaan (kunci: nilai) di tingkat "
-                                      f"teratas, bukan {kind_name(data)}")])
     return data, smap
 
 
@@ -182,6 +191,15 @@ def _build(events, smap: SourceMap, problems: list[Problem]) -> Any:
 
     def fatal(mark, code: str, message: str, hint: Optional[str] = None) -> _Fatal:
         return _Fatal(Problem(smap.file, mark.line + 1, mark.column + 1, "galat", code, message, hint))
+
+    def tag_refused(event) -> _Fatal:
+        # Shown as written (!!binary), not as the URI PyYAML expands it to.
+        tag = event.tag
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag[len("tag:yaml.org,2002:"):]
+        return fatal(event.start_mark, "IKU006",
+                     f"tag YAML '{shorten(tag, 40)}' tidak diizinkan: spesifikasi hanya berisi "
+                     "data (teks, angka, daftar, pemetaan)", "hapus tag itu")
 
     def is_key() -> bool:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
@@ -231,9 +249,7 @@ def _build(events, smap: SourceMap, problems: list[Problem]) -> Any:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             if event.tag not in _STR_TAGS:
-                raise fatal(event.start_mark, "IKU006",
-                            f"tag YAML '{shorten(event.tag, 40)}' tidak diizinkan: spesifikasi hanya "
-                            "berisi data (teks, angka, daftar, pemetaan)", "hapus tag itu")
+                raise tag_refused(event)
             value: Any = event.value
             plain = event.implicit[0] and event.tag is None
             if plain and not is_key():
@@ -248,8 +264,7 @@ def _build(events, smap: SourceMap, problems: list[Problem]) -> Any:
             place(value, event.start_mark, 1, number)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.tag not in _COLLECTION_TAGS:
-                raise fatal(event.start_mark, "IKU006",
-                            f"tag YAML '{shorten(event.tag, 40)}' tidak diizinkan", "hapus tag itu")
+                raise tag_refused(event)
             if len(stack) >= MAX_DEPTH:
                 raise fatal(event.start_mark, "IKU007",
                             f"struktur terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
