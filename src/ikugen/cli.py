@@ -131,6 +131,33 @@ def build(berkas: Path, outputs: tuple[Path, ...], fmt: Optional[str], layout: O
     return 0
 
 
+@cli.group(cls=_Group)
+def templates() -> None:
+    """Lihat dan salin templat bawaan, untuk diubah di folder kantor (--templates)."""
+
+
+@templates.command("list")
+def templates_list() -> int:
+    """Daftar templat bawaan dan kegunaannya."""
+    from .template_files import list_templates
+
+    for name, note in list_templates():
+        click.echo(f"{name:40} {note}".rstrip())
+    return 0
+
+
+@templates.command("copy")
+@click.argument("nama")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def templates_copy(nama: str, folder: Path) -> int:
+    """Salin templat NAMA (berkas atau folder) ke FOLDER, tanpa menimpa."""
+    from .template_files import copy_template
+
+    for target in copy_template(nama, folder):
+        click.echo(f"disalin: {target}", err=True)
+    return 0
+
+
 @cli.command()
 def schema() -> int:
     """Cetak JSON Schema spesifikasi (untuk editor dan CI)."""

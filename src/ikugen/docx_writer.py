@@ -89,6 +89,10 @@ class _Writer:
         self.closed: Optional[tuple[int, P.Section]] = None  # the last break: its place, its section
 
     def xml(self) -> str:
+        if len(self.out) == self.section_start and self.closed:
+            # The document ends with a section break: drop it rather than end on a blank page.
+            del self.out[self.closed[0]]
+            self.section = self.closed[1]
         if self.toc_at is not None:
             self.out[self.toc_at] = P.toc(self.headings)
         return "".join(self.out) + P.section_xml(self.section, self.footer_rid)
