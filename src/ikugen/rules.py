@@ -1,18 +1,21 @@
-"""Checks that relate parts of a valid spec to each other, each with a stable code.
+"""The registry of checks that relate parts of a valid spec to each other, each with a stable code.
 
 Every check is a generator registered with `@check(code, severity, title)`; it yields
 `Finding`s that name the path of the value at fault. `run()` turns them into Problems at the
-value's line and column. The list of checks (`REGISTRY`) is what `docs/checks.md` documents.
+value's line and column, after the spec's own `abaikan` entries have silenced what they name.
+The checks themselves live by topic in the `checks` package, which imports this module to
+register them; so this module imports it last, and its functions import from it when called.
+`REGISTRY` is what `docs/checks.md` documents (a test keeps the two in step).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional
+import datetime
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Optional
 
-from .errors import Problem, Severity
-from .model import Spek, Ukuran
+from .errors import Problem, Severity, UsageError
+from .model import Spek
 from .schema_errors import suggest
 from .source import SourceMap
 
@@ -28,6 +31,8 @@ class Finding:
 class Context:
     spek: Spek
     smap: SourceMap
+    # "Today" for the checks that compare with it (a NIP's start of service in the future).
+    today: datetime.date = field(default_factory=datetime.date.today)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Check:
     severity: Severity
     title: str
     func: Callable[[Context], Iterable[Finding]]
+    slug: str  # an English name for --abaikan/--ignore: the function's name with dashes
 
 
 REGISTRY: dict[str, Check] = {}
@@ -44,173 +50,92 @@ REGISTRY: dict[str, Check] = {}
 def check(code: str, severity: Severity, title: str):
     def register(func: Callable[[Context], Iterable[Finding]]):
         assert code not in REGISTRY, code
-        REGISTRY[code] = Check(code, severity, title, func)
+        REGISTRY[code] = Check(code, severity, title, func, func.__name__.strip("_").replace("_", "-"))
         return func
     return register
 
 
-def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = ()) -> list[Problem]:
-    context = Context(spek, smap)
+@dataclass(frozen=True)
+class Silenced:
+    """A warning the spec silenced with an `abaikan` entry: shown, with the reason, not counted."""
+
+    problem: Problem
+    alasan: str
+
+    @property
+    def file(self) -> str:
+        return self.problem.file
+
+    @property
+    def line(self) -> int:
+        return self.problem.line
+
+    @property
+    def column(self) -> int:
+        return self.problem.column
+
+    def text(self) -> str:
+        p = self.problem
+        return f"{p.file}:{p.line}:{p.column}: diabaikan: {p.message} [{p.code}] (alasan: {self.alasan})"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self.problem), "severity": "diabaikan", "alasan": self.alasan}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    problems: list[Problem]
+    silenced: list[Silenced]
+
+
+def resolve_skip(names: Iterable[str]) -> set[str]:
+    """The codes that `--abaikan` names: a code (any case) or a check's English slug."""
+    by_slug = {c.slug: c.code for c in REGISTRY.values()}
+    codes = set()
+    for name in names:
+        wanted = name.strip()
+        code = wanted.upper() if wanted.upper() in REGISTRY else by_slug.get(wanted.lower())
+        if code is None:
+            close = suggest(wanted.upper(), list(REGISTRY)) or suggest(wanted.lower(), list(by_slug))
+            hint = f"; maksud Anda {close}?" if close else "; daftar kode ada di docs/checks.md"
+            raise UsageError(f"--abaikan {wanted}: bukan kode pemeriksaan yang dapat dilewati{hint}")
+        codes.add(code)
+    return codes
+
+
+def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (),
+        today: Optional[datetime.date] = None) -> Outcome:
+    """Every registered check but the skipped ones; warnings the spec silences are set apart."""
+    from .checks import silence
+
+    context = Context(spek, smap, today or datetime.date.today())
     skipped = set(skip)
-    return [
-        smap.problem(f.loc, c.code, f.message, hint=f.hint, severity=c.severity)
-        for c in REGISTRY.values() if c.code not in skipped
-        for f in c.func(context)
-    ]
+    found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c.func(context)]
+    return silence.apply(context, found, skipped)
 
 
-_LISTS = ("organisasi", "tujuan", "sasaran", "indikator")
-
-
-@check("IKU101", "galat", "id yang sama dipakai dua kali")
-def duplicate_ids(ctx: Context) -> Iterator[Finding]:
-    for name in _LISTS:
-        first: dict[str, int] = {}
-        for i, item in enumerate(getattr(ctx.spek, name)):
-            if item.id in first:
-                line = ctx.smap.locate((name, first[item.id], "id"))[0]
-                yield Finding((name, i, "id"), f"id '{item.id}' sudah dipakai di baris {line}",
-                              "setiap id dalam satu daftar harus unik")
-            else:
-                first.setdefault(item.id, i)
-    seen: dict[tuple, int] = {}
-    for i, w in enumerate(ctx.spek.wilayah):
-        key = (w.jenis, w.nama.casefold())
-        if key in seen:
-            line = ctx.smap.locate(("wilayah", seen[key], "nama"))[0]
-            yield Finding(("wilayah", i, "nama"), f"{w.jenis} {w.nama} sudah tercantum di baris {line}")
-        seen.setdefault(key, i)
-
-
-def _refs(ctx: Context) -> Iterator[tuple[tuple, str, str]]:
-    """Every reference in the spec: (path, kind of target, id)."""
-    s = ctx.spek
-    for i, j in enumerate(s.organisasi):
-        if j.atasan:
-            yield ("organisasi", i, "atasan"), "organisasi", j.atasan
-    for i, t in enumerate(s.tujuan):
-        for k, ind in enumerate(t.indikator):
-            if ind.penanggung_jawab:
-                yield ("tujuan", i, "indikator", k, "penanggung_jawab"), "organisasi", ind.penanggung_jawab
-    for i, x in enumerate(s.sasaran):
-        for field, target in (("tujuan", "tujuan"), ("pemilik", "organisasi"), ("induk", "sasaran")):
-            if getattr(x, field):
-                yield ("sasaran", i, field), target, getattr(x, field)
-    for i, ind in enumerate(s.indikator):
-        yield ("indikator", i, "sasaran"), "sasaran", ind.sasaran
-        if ind.penanggung_jawab:
-            yield ("indikator", i, "penanggung_jawab"), "organisasi", ind.penanggung_jawab
-
-
-_KIND_WORD = {"organisasi": "jabatan", "tujuan": "tujuan", "sasaran": "sasaran"}
-
-
-@check("IKU102", "galat", "rujukan ke id yang tidak ada")
-def dangling_references(ctx: Context) -> Iterator[Finding]:
-    known = {name: [item.id for item in getattr(ctx.spek, name)] for name in _KIND_WORD}
-    for loc, target, ref in _refs(ctx):
-        if ref not in known[target]:
-            close = suggest(ref, known[target])
-            hint = (f"maksud Anda `{close}`?" if close else
-                    f"id {_KIND_WORD[target]} yang ada: " + (", ".join(known[target][:12]) or "(belum ada)"))
-            yield Finding(loc, f"{_KIND_WORD[target]} dengan id '{ref}' tidak ada", hint)
-
-
-@check("IKU103", "galat", "susunan organisasi tanpa satu pimpinan atau berputar")
-def organisation_tree(ctx: Context) -> Iterator[Finding]:
-    positions = ctx.spek.organisasi
-    heads = [i for i, j in enumerate(positions) if not j.atasan]
-    if not heads:
-        yield Finding(("organisasi",), "tidak ada jabatan tanpa atasan (Camat)",
-                      "kosongkan 'atasan' pada jabatan Camat")
-    for i in heads[1:]:
-        yield Finding(("organisasi", i, "atasan"),
-                      f"jabatan '{positions[i].id}' tidak punya atasan; hanya Camat yang boleh",
-                      f"isi 'atasan', mis. atasan: {positions[heads[0]].id}")
-    if heads and positions[heads[0]].eselon != "III":
-        yield Finding(("organisasi", heads[0], "eselon"), "jabatan pimpinan (Camat) harus eselon III")
-    parent = {j.id: j.atasan for j in positions}
-    for i, j in enumerate(positions):
-        seen, node = set(), j.id
-        while node in parent and parent[node] and node not in seen:
-            seen.add(node)
-            node = parent[node]
-        if node in seen and node == j.id:
-            yield Finding(("organisasi", i, "atasan"), f"rantai atasan jabatan '{j.id}' berputar")
-    for loc, cycle_id in _sasaran_cycles(ctx):
-        yield Finding(loc, f"rantai induk sasaran '{cycle_id}' berputar")
-
-
-def _sasaran_cycles(ctx: Context) -> Iterator[tuple[tuple, str]]:
-    parent = {x.id: x.induk for x in ctx.spek.sasaran}
-    for i, x in enumerate(ctx.spek.sasaran):
-        seen, node = set(), x.id
-        while parent.get(node) and node not in seen:
-            seen.add(node)
-            node = parent[node]
-        if node == x.id and seen:
-            yield ("sasaran", i, "induk"), x.id
-
-
-def measures(spek: Spek) -> Iterator[tuple[tuple, Ukuran]]:
-    """Every indicator of the spec, of tujuan and of sasaran, with its path."""
-    for i, t in enumerate(spek.tujuan):
-        for k, ind in enumerate(t.indikator):
-            yield ("tujuan", i, "indikator", k), ind
-    for i, ind in enumerate(spek.indikator):
-        yield ("indikator", i), ind
-
-
-@check("IKU104", "galat", "target untuk tahun di luar periode")
-def target_outside_period(ctx: Context) -> Iterator[Finding]:
-    periode = ctx.spek.dokumen.periode
-    for path, ind in measures(ctx.spek):
-        for year in ind.target:
-            if not periode.awal <= year <= periode.akhir:
-                yield Finding(path + ("target", str(year)),
-                              f"target tahun {year} di luar periode {periode.awal}-{periode.akhir}",
-                              "hapus target itu atau ubah dokumen.periode")
-
-
-_NIP = re.compile(r"^\d{8} ?\d{6} ?\d ?\d{3}$")
-
-
-@check("IKU105", "galat", "NIP bukan 18 angka")
-def nip_digits(ctx: Context) -> Iterator[Finding]:
-    nip = ctx.spek.pimpinan.nip
-    digits = re.sub(r"\D", "", nip)
-    if not _NIP.match(nip):
-        yield Finding(("pimpinan", "nip"),
-                      f"NIP harus 18 angka (tertulis {len(digits)} angka)" if len(digits) != 18
-                      else "NIP memuat karakter selain angka dan spasi antarkelompok",
-                      "bentuk NIP: 8-6-1-3 angka, mis. \"19670707 198803 1 005\"")
-
-
-@check("IKU106", "galat", "pengenal ditulis sebagai angka tanpa tanda kutip")
-def unquoted_identifiers(ctx: Context) -> Iterator[Finding]:
-    return _unquoted(ctx.smap)
+def problem(smap: SourceMap, c: Check, f: Finding) -> Problem:
+    return smap.problem(f.loc, c.code, f.message, hint=f.hint, severity=c.severity)
 
 
 def run_source(smap: SourceMap) -> list[Problem]:
     """The checks that need only the file, for a spec the model refused."""
+    from .checks.structure import unquoted
+
     found = REGISTRY["IKU106"]
-    return [smap.problem(f.loc, found.code, f.message, hint=f.hint) for f in _unquoted(smap)]
+    return [problem(smap, found, f) for f in unquoted(smap)]
 
 
-def _unquoted(smap: SourceMap) -> Iterator[Finding]:
-    for path in sorted(smap.plain_numbers, key=str):
-        if path and path[-1] in ("nip", "kode"):
-            yield Finding(path, f"'{path[-1]}' ditulis sebagai angka; tulis dalam tanda kutip",
-                          "pengenal bukan bilangan: tanpa kutip, YAML membuang nol di depan "
-                          "dan editor membacanya sebagai angka")
+def refine_schema_problems(problems: list[Problem], data: object, smap: SourceMap) -> list[Problem]:
+    """Schema problems, with a position title written where an id belongs explained as such."""
+    from .checks.people import titles_for_ids
+
+    better = {smap.locate(f.loc): f for f in titles_for_ids(data)}
+    out = []
+    for p in problems:
+        f = better.get((p.line, p.column)) if p.code == "IKU011" else None
+        out.append(problem(smap, REGISTRY["IKU102"], f) if f else p)
+    return out
 
 
-@check("IKU107", "galat", "sasaran Camat tanpa tujuan")
-def sasaran_without_tujuan(ctx: Context) -> Iterator[Finding]:
-    if not ctx.spek.tujuan:
-        return
-    heads = {j.id for j in ctx.spek.organisasi if not j.atasan}
-    for i, x in enumerate(ctx.spek.sasaran):
-        if not x.tujuan and not x.induk and (x.pemilik is None or x.pemilik in heads):
-            yield Finding(("sasaran", i), f"sasaran '{x.id}' belum menyebut tujuannya",
-                          "isi 'tujuan' dengan id tujuan, atau 'induk' untuk sasaran eselon IV")
+from . import checks as _checks  # noqa: E402,F401  (registers the checks; they import this module)

@@ -1,0 +1,122 @@
+"""What several checks share: the spec's texts with their paths, words, owners of sasaran.
+
+Checks read the validated model; a path is the key/index path of a value in the YAML data, so
+`SourceMap.locate(path)` gives its line and column. Target years are strings in paths, as the
+YAML keys they were written as.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterator, Optional
+
+from pydantic import BaseModel
+
+from ..model import Indikator, Sasaran, Spek, Ukuran
+
+# String fields that hold an identifier, a reference or a choice, never prose.
+_NOT_TEXT = frozenset({
+    "id", "atasan", "pemilik", "induk", "tujuan", "sasaran", "penanggung_jawab", "eselon",
+    "polaritas", "tipe", "jenis", "jenis_daerah", "kode", "tata_letak", "kertas", "tanggal",
+    "logo", "dasar", "nip", "target", "kondisi_awal", "bagian",
+})
+# Sections whose values name the document's own identity (its place, its people, its ranks):
+# they are the reference other texts are compared with, not text to search.
+_IDENTITY = (("dokumen",), ("profil", "kecamatan"), ("profil", "kabupaten"), ("profil", "provinsi"),
+             ("profil", "batas"), ("pimpinan",), ("wilayah",), ("abaikan",))
+FUNCTION_WORDS = frozenset(
+    "dan atau di ke dari yang dalam pada untuk serta tentang dengan oleh kepada terhadap atas bagi "
+    "se sebagai adalah merupakan selaku tersebut ini itu sampai hingga melalui antar per dan/atau".split())
+
+
+def blank(text: str) -> bool:
+    """A value `ikugen init` left to be filled in ("ISI: ..."): IKU710 reports it, nothing else."""
+    from ..blanks import MARK  # imported late: blanks registers its check through ..rules
+
+    return text.startswith(MARK)
+
+
+def strings(spek: Spek) -> Iterator[tuple[tuple, str]]:
+    """Every text value of the spec (no ids, references or choices), with its path."""
+    for path, text in _walk(spek, ()):
+        if not blank(text):
+            yield path, text
+
+
+def prose(spek: Spek) -> Iterator[tuple[tuple, str]]:
+    """The texts that say something about the office: not its own name, people or places."""
+    for path, text in strings(spek):
+        if not any(path[:len(p)] == p for p in _IDENTITY):
+            yield path, text
+
+
+def _walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        # A chapter's built-in sections are listed by name (susunan[].bagian[]): a choice.
+        if not (len(path) >= 2 and path[-2] == "bagian"):
+            yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            # Field names repeat (the list `tujuan`, a sasaran's reference `tujuan`): only
+            # string values are left out by name.
+            if not (name in _NOT_TEXT and isinstance(field, str)):
+                yield from _walk(field, path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _walk(item, path + (i,))
+
+
+def fold(text: str) -> str:
+    """Text for comparing: case-folded, accents removed, punctuation to spaces, spaces single."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w/-]+", " ", text).replace("_", " ").split())
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def sentences(text: str) -> list[str]:
+    """Rough sentences: split after . ; : ! ? and at line ends (folded YAML keeps no newlines)."""
+    return [s for s in re.split(r"(?<=[.;:!?])\s+|\n+", text) if s.strip()]
+
+
+def head_id(spek: Spek) -> Optional[str]:
+    heads = [j.id for j in spek.organisasi if not j.atasan]
+    return heads[0] if heads else None
+
+
+def owner(spek: Spek, sasaran: Optional[Sasaran]) -> Optional[str]:
+    """The position a sasaran belongs to: its pemilik, else the head (the Camat)."""
+    return (sasaran.pemilik if sasaran else None) or head_id(spek)
+
+
+def position_name(spek: Spek, ident: Optional[str]) -> str:
+    for j in spek.organisasi:
+        if j.id == ident:
+            return j.nama
+    return ident or "-"
+
+
+def measures(spek: Spek) -> Iterator[tuple[tuple, Ukuran]]:
+    """Every indicator, of tujuan and of sasaran, with its path."""
+    for i, t in enumerate(spek.tujuan):
+        for k, ind in enumerate(t.indikator):
+            yield ("tujuan", i, "indikator", k), ind
+    for i, ind in enumerate(spek.indikator):
+        yield ("indikator", i), ind
+
+
+def sasaran_measures(spek: Spek) -> Iterator[tuple[tuple, Indikator, Optional[Sasaran]]]:
+    """The indicators of sasaran (the rows of the IKU tables), each with its sasaran."""
+    by_id = {s.id: s for s in spek.sasaran}
+    for i, ind in enumerate(spek.indikator):
+        yield ("indikator", i), ind, by_id.get(ind.sasaran)
+
+
+def first_word(text: str) -> str:
+    match = re.match(r"\W*([\w%][\w-]*)", text)
+    return match.group(1) if match else ""

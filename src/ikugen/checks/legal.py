@@ -1,0 +1,140 @@
+"""The legal basis: each regulation once, the same number and year wherever it is cited.
+
+A citation is "<kind> Nomor <n> Tahun <yyyy> tentang <title>", in a landasan_hukum entry or in
+any prose (a tupoksi quoting its Peraturan Bupati, a replaced chapter text). Two citations are
+of the same regulation when their kinds agree and their titles match; they contradict each other
+when exactly one of number and year differs (Kaloran: Perbup Nomor 60 and Nomor 10 of 2016).
+When both differ, the later one is usually a successor regulation of the same title, not a typo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterator, Optional
+
+from ..model import Spek
+from ..rules import Context, Finding, check
+from .common import blank, fold, prose
+
+_KIND = (r"(?:Undang[- ]?[Uu]ndang|UU|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|Perpres|Permen\w*|"
+         r"Perbup|Perwali|Perda|Pergub|Kepmen\w*|Kepbup|Keppres|Kepres|Inpres|PP)")
+_HEAD = re.compile(
+    rf"\b(?P<kind>{_KIND}\b(?:\s+(?!(?i:nomor|no)\b)[^\s,;]+){{0,12}}?)\s*,?\s+(?i:nomor|no)\s*\.?\s*:?\s*"
+    r"(?P<nomor>[^\s,;]+?)\s+(?i:tahun)\s+(?P<tahun>\d{4})\b")
+_KIND_WORD = re.compile(rf"\b{_KIND}\b")
+_ABBREVIATIONS = {
+    "uu": "undang-undang", "undang undang": "undang-undang", "pp": "peraturan pemerintah",
+    "perpres": "peraturan presiden", "perbup": "peraturan bupati", "perwali": "peraturan walikota",
+    "perda": "peraturan daerah", "pergub": "peraturan gubernur",
+    "permendagri": "peraturan menteri dalam negeri",
+    "kepmendagri": "keputusan menteri dalam negeri", "keppres": "keputusan presiden",
+    "kepres": "keputusan presiden", "inpres": "instruksi presiden", "kepbup": "keputusan bupati",
+}
+# Where a cited title ends inside running text.
+_TITLE_END = re.compile(r"\(|;|\.\s|\bsebagaimana\b|,\s+(?:untuk|maka|yang|serta|adalah|dan)\b"
+                        r"|\s(?:maka|adalah)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"\b(?:nomor|no)\s*\.?\s*:?\s*\S.*?\b(?:19|20)\d{2}\b", re.IGNORECASE | re.DOTALL)
+_CONSTITUTION = re.compile(r"undang[- ]undang dasar", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    path: tuple
+    kind: tuple[str, ...]
+    nomor: str
+    tahun: str
+    title: tuple[str, ...]
+    shown: str
+
+    def number(self) -> str:
+        return f"Nomor {self.nomor} Tahun {self.tahun}"
+
+
+def _kind(text: str) -> tuple[str, ...]:
+    starts = list(_KIND_WORD.finditer(text))
+    text = fold(text[starts[-1].start():] if starts else text)  # "... dan Peraturan Bupati X"
+    for short, long in _ABBREVIATIONS.items():
+        text = re.sub(rf"^{short}\b", long, text)
+    return tuple(text.split())
+
+
+def citations(path: tuple, text: str) -> list[Citation]:
+    heads = list(_HEAD.finditer(text))
+    out = []
+    for n, m in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        rest = re.match(r"\s*,?\s*(?i:tentang)\s+(.*)", text[m.end():end], re.DOTALL)
+        title = rest.group(1) if rest else ""
+        stop = _TITLE_END.search(title)
+        title = title[:stop.start()] if stop else title
+        kind = _kind(m.group("kind"))
+        shown = " ".join(w.capitalize() if w.isalpha() else w for w in kind)
+        about = re.findall(r"[\w/-]+", title)
+        if about:
+            shown += " tentang " + " ".join(about[:6]) + (" ..." if len(about) > 6 else "")
+        out.append(Citation(path, kind, m.group("nomor").lstrip("0") or "0", m.group("tahun"),
+                            tuple(fold(title).split()[:12]), shown))
+    return out
+
+
+def _same_kind(a: tuple, b: tuple) -> bool:
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _same_title(a: tuple, b: tuple) -> bool:
+    if min(len(a), len(b)) < 3:
+        return a == b and bool(a)
+    n = min(len(a), len(b))
+    return a[:n] == b[:n] or SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _entries(spek: Spek) -> Iterator[tuple[tuple, str]]:
+    for i, text in enumerate(spek.profil.landasan_hukum):
+        if not blank(text):
+            yield ("profil", "landasan_hukum", i), text
+
+
+@check("IKU601", "peringatan", "peraturan yang sama tercantum dua kali")
+def regulation_listed_twice(ctx: Context) -> Iterator[Finding]:
+    seen: list[tuple[tuple, Optional[Citation], str]] = []
+    for path, text in _entries(ctx.spek):
+        found = citations(path, text)
+        primary = found[0] if found else None
+        for path0, primary0, text0 in seen:
+            if (primary and primary0 and _same_kind(primary.kind, primary0.kind)
+                    and (primary.nomor, primary.tahun) == (primary0.nomor, primary0.tahun)) \
+                    or fold(text) == fold(text0):
+                line = ctx.smap.locate(path0)[0]
+                yield Finding(path, f"peraturan ini sudah tercantum di baris {line}",
+                              "hapus salah satunya; bila judulnya berbeda, periksa mana yang benar")
+                break
+        seen.append((path, primary, text))
+
+
+@check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")
+def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
+    found = [c for path, text in _entries(ctx.spek) for c in citations(path, text)]
+    found += [c for path, text in prose(ctx.spek) if path[:2] != ("profil", "landasan_hukum")
+              for c in citations(path, text)]
+    found.sort(key=lambda c: ctx.smap.locate(c.path))
+    for j, later in enumerate(found):
+        for earlier in found[:j]:
+            same = _same_kind(earlier.kind, later.kind) and _same_title(earlier.title, later.title)
+            if same and (earlier.nomor != later.nomor) != (earlier.tahun != later.tahun):
+                line = ctx.smap.locate(earlier.path)[0]
+                yield Finding(later.path, f"{later.shown} disebut {later.number()} di sini, tetapi "
+                              f"{earlier.number()} di baris {line}",
+                              "samakan nomor dan tahunnya dengan naskah peraturan; bila keduanya memang "
+                              "peraturan berbeda, abaikan dengan alasan")
+                break
+
+
+@check("IKU603", "peringatan", "butir landasan hukum tanpa nomor dan tahun")
+def regulation_without_number(ctx: Context) -> Iterator[Finding]:
+    for path, text in _entries(ctx.spek):
+        if not _NUMBERED.search(text) and not _CONSTITUTION.search(text):
+            yield Finding(path, "butir landasan hukum tidak menyebut nomor dan tahun peraturan",
+                          "tulis seperti \"Peraturan Bupati Temanggung Nomor 60 Tahun 2016 tentang ...\"")

@@ -1,0 +1,156 @@
+"""Positions: their tupoksi, their names as other texts write them, their titles used as ids."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any, Iterator, Optional
+
+from ..model import Spek
+from ..rules import Context, Finding, check
+from .common import FUNCTION_WORDS, fold, prose
+
+# How offices shorten titles; folded to the words the positions' names use.
+_TITLE_FORMS = (
+    (r"\bkepala\s+", ""),
+    (r"\bka\s*sub\s*-?\s*bag(?:ian)?\b|\bkasubb?ag\b", "subbagian"),
+    (r"\bsub\s*-?\s*bag(?:ian)?\b", "subbagian"),
+    (r"\bka\s*si\b", "seksi"),
+    (r"\bsekcam\b|\bsekretaris kecamatan\b", "sekretaris camat"),
+)
+_REF_FIELDS = (("organisasi", "atasan"), ("sasaran", "pemilik"), ("indikator", "penanggung_jawab"))
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$")
+
+
+def _title(text: str) -> str:
+    text = fold(text).replace("_", " ")
+    for pattern, replacement in _TITLE_FORMS:
+        text = re.sub(pattern, replacement, text)
+    return " ".join(text.split())
+
+
+Position = tuple[str, str, Optional[str]]  # id, name, short title
+
+
+def nearest_position(value: str, positions: list[Position]) -> Optional[tuple[str, str]]:
+    """The (id, name) of the position whose name or short title is closest to `value`, if close."""
+    wanted = _title(value)
+    scored = [(SequenceMatcher(None, wanted, _title(name)).ratio(), ident, nama)
+              for ident, nama, short in positions for name in (nama, short) if name]
+    if not wanted or not scored:
+        return None
+    score, ident, nama = max(scored)
+    return (ident, nama) if score >= 0.6 else None
+
+
+def titles_for_ids(data: Any) -> Iterator[Finding]:
+    """In data the model refused: a reference to a position written as its title, not as an id.
+
+    A title with spaces ("Kasi Trantib") is no valid id, so the schema refuses it before IKU102
+    could suggest the id; this finds the position it names.
+    """
+    if not isinstance(data, dict):
+        return
+    positions = [(j.get("id"), j.get("nama"), j.get("singkatan")) for j in _items(data, "organisasi")]
+    positions = [p for p in positions if all(isinstance(x, str) or x is None for x in p) and p[0] and p[1]]
+    refs = [((name, i, key), item.get(key)) for name, key in _REF_FIELDS
+            for i, item in enumerate(_items(data, name))]
+    refs += [(("tujuan", i, "indikator", k, "penanggung_jawab"), ind.get("penanggung_jawab"))
+             for i, t in enumerate(_items(data, "tujuan")) for k, ind in enumerate(_items(t, "indikator"))]
+    for path, value in refs:
+        if isinstance(value, str) and not _ID.match(value):
+            found = nearest_position(value, positions)  # type: ignore[arg-type]
+            if found:
+                yield Finding(path, f"'{value}' adalah nama jabatan, bukan id jabatan",
+                              f"tulis id jabatannya: `{found[0]}` ({found[1]})")
+
+
+def _items(data: Any, key: str) -> list[dict]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
+
+
+@check("IKU206", "peringatan", "jabatan tanpa tugas dan fungsi")
+def position_without_duties(ctx: Context) -> Iterator[Finding]:
+    for i, j in enumerate(ctx.spek.organisasi):
+        if not j.tugas and not j.fungsi:
+            yield Finding(("organisasi", i), f"jabatan '{j.nama}' belum punya tugas maupun fungsi",
+                          "isi 'tugas' dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi "
+                          "kecamatan; bab Tugas Pokok dan Fungsi mencetaknya")
+
+
+# Words that open a unit's name; "Sub Bagian" and "Subbag" are folded to "subbagian".
+_UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w/-]+")
+
+
+def _units(spek: Spek) -> dict[str, list[tuple[list[str], str, str]]]:
+    """Units by kind ("seksi", "subbagian"): (words after the kind word, name, id)."""
+    units: dict[str, list[tuple[list[str], str, str]]] = {}
+    for j in spek.organisasi:
+        match = _UNIT_WORD.match(j.nama)
+        if match:
+            kind = _kind(match.group(1))
+            units.setdefault(kind, []).append((fold(j.nama[match.end():]).split(), j.nama, j.id))
+    return units
+
+
+def _kind(word: str) -> str:
+    return "seksi" if word.lower() == "seksi" else "subbagian"
+
+
+@check("IKU207", "peringatan", "nama unit ditulis berbeda di tempat lain")
+def unit_named_differently(ctx: Context) -> Iterator[Finding]:
+    """A "Seksi ..."/"Subbagian ..." in a text that is close to a position's name but not it.
+
+    Only near misses count (the first word alike, the rest mostly alike): a text naming another
+    office's unit, or a unit by a shortened name, is not a spelling of one of ours.
+    """
+    units = _units(ctx.spek)
+    if not units:
+        return
+    for path, text in prose(ctx.spek):
+        if path[0] == "organisasi" and path[-1] in ("nama", "singkatan"):
+            continue
+        reported = set()
+        for chunk in re.split(r"[.;:()\n]", text):
+            for match in _UNIT_WORD.finditer(chunk):
+                original = _WORD.findall(chunk[match.end():])[:12]
+                close = _near_miss([w.casefold() for w in original], units[_kind(match.group(1))]
+                                   if _kind(match.group(1)) in units else [])
+                if close:
+                    rest, name, ident = close
+                    shown = " ".join([match.group(1)] + _as_written(original, rest))
+                    if shown not in reported:
+                        reported.add(shown)
+                        yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
+                                      f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
+                                      "atau abaikan dengan alasan bila teks itu kutipan")
+
+
+def _as_written(original: list[str], rest: list[str]) -> list[str]:
+    """The words of the text that spell the unit: as many content words as its name has
+    ("Umum Kepegawaian" for "Umum dan Kepegawaian", "... masyarakat dan pembangunan" for
+    "... Masyarakat Desa"), so the difference shows."""
+    wanted = sum(w not in FUNCTION_WORDS for w in rest)
+    taken, content = [], 0
+    for word in original:
+        taken.append(word)
+        content += word.casefold() not in FUNCTION_WORDS
+        if content == wanted:
+            break
+    return taken
+
+
+def _near_miss(said: list[str], units: list[tuple[list[str], str, str]]):
+    if not said or any(said[:len(rest)] == rest for rest, _, _ in units):
+        return None
+    best = None
+    for unit in units:
+        rest = unit[0]
+        if not rest or SequenceMatcher(None, said[0], rest[0]).ratio() < 0.8:
+            continue
+        score = SequenceMatcher(None, " ".join(said[:len(rest)]), " ".join(rest)).ratio()
+        if score >= 0.6 and (best is None or score > best[0]):
+            best = (score, unit)
+    return best[1] if best else None
