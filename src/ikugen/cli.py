@@ -1,21 +1,25 @@
 """The `ikugen` command: parse options, call the core, print, choose the exit code.
 
 Exit codes: 0 success, 1 a problem in the user's input or output, 2 a usage error,
-70 an internal error (a bug: traceback with --debug), 130 interrupted.
+70 an internal error (a bug: traceback with --debug), 130 interrupted (Ctrl-C), 143 stopped
+by SIGTERM.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from typing import Optional
 
 import click
 
-from . import __version__, click_id
-from .errors import IkugenError, Problem, SpecError, UsageError
+from . import click_id
+from .errors import IkugenError, Problem, SpecError, Terminated, UsageError, os_reason
 
 REPORT_URL = "https://github.com/ikugen/ikugen/issues"
 
@@ -36,7 +40,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="ikugen",
+@click.version_option(None, "-V", "--version", package_name="ikugen", prog_name="ikugen",
                       message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar.")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback bila terjadi galat internal.")
 def cli(debug: bool) -> None:
@@ -47,6 +51,9 @@ def cli(debug: bool) -> None:
       ikugen validate examples/kaloran.yaml
       ikugen build examples/kaloran.yaml -o IKU.docx
     """
+
+
+_EXPLAIN_HELP = "Tunjukkan asal setiap nilai (berkas:baris), termasuk nilai warisan dari 'dasar'."
 
 
 def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -61,39 +68,61 @@ def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks",
               show_default=True, help="Bentuk laporan: teks (satu masalah per baris) atau json.")
-@click.option("--abaikan", "skip", multiple=True, metavar="KODE",
-              help="Lewati pemeriksaan dengan kode ini (boleh diulang).")
-def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, ...]) -> int:
+@click.option("--abaikan", "--ignore", "skip", multiple=True, metavar="KODE",
+              help="Lewati pemeriksaan dengan kode ini (atau namanya, mis. formula-missing); boleh diulang.")
+@click.option("--jelaskan", "explain", is_flag=True, help=_EXPLAIN_HELP)
+def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, ...], explain: bool) -> int:
     """Periksa satu atau beberapa berkas spesifikasi (atau folder berisi *.yaml)."""
     from .spec import load_spec
 
     files = _spec_files(berkas)
     problems: list[Problem] = []
+    silenced: list = []  # warnings a spec's own `abaikan` entries silenced: shown with the reason
+    report: list = []    # both, per file in the order given, each file's by position
     for path in files:
         try:
-            problems += load_spec(path, str(path), skip).warnings
+            loaded = load_spec(path, str(path), skip)
+            found, quiet = loaded.warnings, loaded.silenced
+            if explain:
+                from .origins import explain as origins
+
+                click.echo("\n".join(origins(loaded.spek, loaded.smap)))
         except SpecError as exc:
-            problems += exc.problems
+            found, quiet = exc.problems, getattr(exc, "silenced", [])
+        problems += found
+        silenced += quiet
+        report += sorted(found + quiet, key=lambda p: (p.file, p.line, p.column))
     errors = sum(p.severity == "galat" for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "peringatan" for p in problems)
     if fmt == "json":
         click.echo(json.dumps({"berkas": [str(f) for f in files], "galat": errors,
-                               "peringatan": warnings, "masalah": [p.as_dict() for p in problems]},
+                               "peringatan": warnings, "masalah": [p.as_dict() for p in problems],
+                               "diabaikan": [s.as_dict() for s in silenced]},
                               ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
-            click.echo(problem.text())
+        for line in report:
+            click.echo(line.text())
     verdict = "sah" if not problems else f"{errors} galat, {warnings} peringatan"
+    verdict += f" ({len(silenced)} peringatan diabaikan)" if silenced else ""
     click.echo(f"{len(files)} berkas diperiksa: {verdict}", err=True)
     return 1 if errors or (strict and warnings) else 0
 
 
 @cli.command()
-@click.argument("berkas", type=click.Path(path_type=Path))
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path), metavar="BERKAS",
-              help="Berkas keluaran: .docx, .md atau .pdf (boleh diulang). Bawaan: NAMA_SPEK.docx.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "pdf"]),
-              help="Format keluaran bila tidak tersirat dari akhiran nama berkas.")
+              help="Berkas keluaran untuk satu spesifikasi: .docx, .md atau .pdf (boleh diulang). "
+              "Bawaan: NAMA_SPEK.docx.")
+@click.option("-k", "--keluaran", "folder", type=click.Path(path_type=Path, file_okay=False),
+              metavar="FOLDER",
+              help="Folder keluaran untuk banyak spesifikasi: FOLDER/NAMA_SPEK.docx (dibuat bila belum ada).")
+@click.option("--format", "fmt", multiple=True, type=click.Choice(["docx", "md", "pdf"]),
+              help="Format keluaran bila tidak tersirat dari akhiran nama berkas; tanpa -o boleh diulang.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Banyak dokumen yang dibuat bersamaan (bawaan: jumlah inti prosesor).")
+@click.option("--rekap", type=click.Path(path_type=Path, dir_okay=False), metavar="BERKAS",
+              help="Juga tulis rekap IKU semua kecamatan dalam satu tabel (.docx atau .md).")
+@click.option("--jelaskan", "explain", is_flag=True, help=_EXPLAIN_HELP)
 @click.option("--layout", type=click.Choice(["standar", "keputusan"]),
               help="Tata letak dokumen; menggantikan dokumen.tata_letak di spesifikasi.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="FOLDER",
@@ -101,33 +130,115 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 @click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
               help="Dokumen Word acuan gaya (seperti --reference-doc pandoc).")
 @click.option("--strict", is_flag=True, help="Peringatan juga menghentikan pembuatan dokumen.")
-@click.option("--abaikan", "skip", multiple=True, metavar="KODE", help="Lewati pemeriksaan dengan kode ini.")
-def build(berkas: Path, outputs: tuple[Path, ...], fmt: Optional[str], layout: Optional[str],
+@click.option("--abaikan", "--ignore", "skip", multiple=True, metavar="KODE",
+              help="Lewati pemeriksaan dengan kode ini.")
+def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[Path], fmt: tuple[str, ...],
+          jobs: Optional[int], rekap: Optional[Path], explain: bool, layout: Optional[str],
           templates: Optional[Path], reference: Optional[Path], strict: bool, skip: tuple[str, ...]) -> int:
-    """Susun dokumen IKU dari satu berkas spesifikasi (DOCX, Markdown, atau PDF)."""
-    from .build import FORMATS, Options, build as build_document
+    """Susun dokumen IKU dari satu atau banyak spesifikasi (DOCX, Markdown, atau PDF).
+
+    \b
+    Satu spesifikasi:    ikugen build kaloran.yaml -o IKU.docx -o IKU.pdf
+    Banyak spesifikasi:  ikugen build spek/ --keluaran dokumen/ --format pdf --rekap rekap.docx
+    """
+    from .build import Options
+
+    for path, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
+        if path is not None and not path.exists():
+            raise UsageError(f"{path}: {what} tidak ditemukan")
+    if rekap is not None and rekap.suffix.lower() not in (".docx", ".md"):
+        raise UsageError(f"{rekap}: rekap ditulis sebagai .docx atau .md")
+    options = Options(layout, templates, reference)
+    if len(berkas) > 1 or folder is not None or any(b.is_dir() for b in berkas):
+        if outputs:
+            raise UsageError("-o hanya untuk satu spesifikasi; untuk banyak spesifikasi pakai "
+                             "--keluaran FOLDER")
+        return _build_many(berkas, folder or Path("."), fmt or ("docx",), jobs, options, strict, skip, rekap,
+                           explain)
+    return _build_single(berkas[0], outputs, fmt, options, strict, skip, rekap, explain)
+
+
+def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...], options, strict: bool,
+                  skip: tuple[str, ...], rekap: Optional[Path], explain: bool) -> int:
+    from .build import FORMATS
+    from .build import build as build_document
     from .spec import load_spec
 
-    targets = list(outputs) or [Path(berkas.stem + "." + (fmt or "docx"))]
-    if fmt:
-        targets = [t if t.suffix.lower() == "." + fmt else t.with_name(t.name + "." + fmt) for t in targets]
+    if len(fmt) > 1 and outputs:
+        raise UsageError("--format hanya sekali bila -o dipakai; tulis akhiran di nama berkas keluaran")
+    targets = list(outputs) or [Path(berkas.stem + "." + f) for f in (fmt or ("docx",))]
+    if len(fmt) == 1:
+        suffix = "." + fmt[0]
+        targets = [t if t.suffix.lower() == suffix else t.with_name(t.name + suffix) for t in targets]
     for target in targets:
         if target.suffix.lower() not in FORMATS:
             raise UsageError(f"{target}: akhiran tidak dikenal; pakai .docx, .md atau .pdf, atau --format")
-    for folder, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
-        if folder is not None and not folder.exists():
-            raise UsageError(f"{folder}: {what} tidak ditemukan")
     if not berkas.exists():
         raise UsageError(f"{berkas}: berkas tidak ditemukan")
     loaded = load_spec(berkas, str(berkas), skip)
+    if explain:
+        from .origins import explain as origins
+
+        click.echo("\n".join(origins(loaded.spek, loaded.smap)))
     for problem in loaded.warnings:
         click.echo(problem.text(), err=True)
     if strict and loaded.warnings:
         click.echo("dokumen tidak dibuat: ada peringatan dan --strict dipakai", err=True)
         return 1
-    build_document(loaded, targets, Options(layout, templates, reference))
+    build_document(loaded, targets, options)
+    if rekap is not None:
+        from . import rekap as recap
+
+        recap.check_target(rekap)
+        recap.write([recap.entry(loaded)], rekap, options)
+        targets.append(rekap)
     for target in targets:
         click.echo(f"ditulis: {target} ({max(1, target.stat().st_size // 1024)} KiB)", err=True)
+    return 0
+
+
+def _build_many(*args) -> int:
+    from .batch_flow import build_many
+
+    return build_many(*args, out=click.echo, err=lambda line: click.echo(line, err=True))
+
+
+@cli.command("rekap")
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "target", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="BERKAS", help="Berkas rekap: .docx atau .md.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Banyak spesifikasi yang diperiksa bersamaan (bawaan: jumlah inti prosesor).")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="FOLDER",
+              help="Folder templat kantor (rekap.md.j2), dicari sebelum templat bawaan.")
+@click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
+              help="Dokumen Word acuan gaya.")
+@click.option("--abaikan", "--ignore", "skip", multiple=True, metavar="KODE",
+              help="Lewati pemeriksaan dengan kode ini.")
+def rekap_command(berkas: tuple[Path, ...], target: Path, jobs: Optional[int], templates: Optional[Path],
+                  reference: Optional[Path], skip: tuple[str, ...]) -> int:
+    """Tulis rekap IKU dan target semua kecamatan dalam satu tabel, tanpa membuat dokumennya."""
+    from .build import Options
+
+    if target.suffix.lower() not in (".docx", ".md"):
+        raise UsageError(f"{target}: rekap ditulis sebagai .docx atau .md")
+    options = Options(None, templates, reference)
+    return _build_many(berkas, None, (), jobs, options, False, skip, target, False)
+
+
+@cli.command()
+@click.argument("nama")
+@click.option("--dari", "example", type=click.Path(path_type=Path, dir_okay=False), metavar="SPEK",
+              help="Spesifikasi yang dijadikan pola (bawaan: contoh Kecamatan Kaloran).")
+@click.option("-o", "--output", "target", type=click.Path(path_type=Path, dir_okay=False), metavar="BERKAS",
+              help="Berkas baru (bawaan: nama-kecamatan.yaml di folder ini); tidak pernah ditimpa.")
+def init(nama: str, example: Optional[Path], target: Optional[Path]) -> int:
+    """Buat spesifikasi baru untuk kecamatan NAMA, dengan tempat kosong 'ISI: ...' untuk diisi."""
+    from .newspec import create
+
+    written, blanks = create(nama, example, target)
+    click.echo(f"ditulis: {written}, dengan {blanks} nilai bertanda 'ISI:' yang harus diisi; "
+               f"periksa dengan: ikugen validate {written}", err=True)
     return 0
 
 
@@ -167,17 +278,29 @@ def schema() -> int:
     return 0
 
 
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     click_id.install()
     args = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a console that cannot show a character gets '?', not a crash
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)  # `kill` cleans up like Ctrl-C
     try:
         code = cli.main(args=args, prog_name="ikugen", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Dibatalkan.", err=True)
         code = 130
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("\nDibatalkan.", err=True)
-        code = 130
+        code = 143 if isinstance(exc, Terminated) else 130
     except click.ClickException as exc:
         exc.show()
         code = 2
@@ -191,6 +314,14 @@ def main(argv: Optional[list[str]] = None) -> None:
     except IkugenError as exc:
         click.echo(f"galat: {exc}", err=True)
         code = 1
+    except BrokenPipeError:  # `ikugen validate ... | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    except OSError as exc:  # the file system refused something: the user's to fix, not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"galat: {where}{os_reason(exc)}", err=True)
+        code = 1
     except Exception:  # a bug in ikugen, not in the user's input
         if "--debug" in args:
             traceback.print_exc()
@@ -198,4 +329,6 @@ def main(argv: Optional[list[str]] = None) -> None:
                    f"mohon laporkan di {REPORT_URL} dan jalankan ulang dengan --debug "
                    "untuk melihat rinciannya.", err=True)
         code = 70
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
     sys.exit(code if isinstance(code, int) else 0)

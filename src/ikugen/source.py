@@ -10,14 +10,16 @@ model converts it by field type (so `NO`, `012`, `12:30` and an unquoted NIP sta
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 import yaml
 
-from .errors import Problem, SpecError, UsageError, shorten
+from .errors import Problem, SpecError, UsageError, os_reason, shorten
 from .yamlmessages import translate
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -45,22 +47,28 @@ class SourceMap:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     plain_numbers: set[Path_] = field(default_factory=set)
+    # Paths written in another file than `file` (values inherited through `dasar`): that file.
+    files: dict[Path_, str] = field(default_factory=dict)
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The place of `loc`, or of its nearest written ancestor (a missing field: its parent)."""
+        return self.origin(loc, key=key)[1:]
+
+    def origin(self, loc: Path_, *, key: bool = False) -> tuple[str, int, int]:
+        """Like `locate`, with the file the value was written in."""
         loc = tuple(loc)
         if key and loc in self.keys:
-            return self.keys[loc]
+            return (self.files.get(loc, self.file), *self.keys[loc])
         while loc:
             if loc in self.values:
-                return self.values[loc]
+                return (self.files.get(loc, self.file), *self.values[loc])
             loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        return (self.file, *self.values.get((), (1, 1)))
 
     def problem(self, loc: Path_, code: str, message: str, *, hint: Optional[str] = None,
                 severity: str = "galat", key: bool = False) -> Problem:
-        line, column = self.locate(loc, key=key)
-        return Problem(self.file, line, column, severity, code, message, hint)  # type: ignore[arg-type]
+        file, line, column = self.origin(loc, key=key)
+        return Problem(file, line, column, severity, code, message, hint)  # type: ignore[arg-type]
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -70,15 +78,24 @@ def read_text(path: Path, shown: str) -> str:
     if path.is_dir():
         raise UsageError(f"{shown}: ini sebuah folder, bukan berkas spesifikasi YAML")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+            # /dev/zero would read as 2 MB of NULs, /dev/tty would wait for typing.
+            raise UsageError(f"{shown}: bukan berkas biasa (perangkat atau soket), bukan spesifikasi YAML")
+        size = info.st_size
         if size > MAX_BYTES:
             raise SpecError([Problem(shown, 1, 1, "galat", "IKU001",
                                      f"berkas terlalu besar ({size:,} byte; batas {MAX_BYTES:,} byte)"
                                      .replace(",", "."))])
-        with path.open("rb") as handle:
+        # Opened non-blocking: a named pipe nobody writes to would block open() forever; this way
+        # it reads as empty. A pipe with a writer (`<(...)` in a shell) is read as it comes.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"{shown}: berkas tidak dapat dibaca ({exc.strerror or exc})") from None
+        raise UsageError(f"{shown}: berkas tidak dapat dibaca ({os_reason(exc)})") from None
     if len(raw) > MAX_BYTES:  # a device or a growing file: stat() said nothing useful
         raise SpecError([Problem(shown, 1, 1, "galat", "IKU001",
                                  f"berkas terlalu besar (lebih dari {MAX_BYTES} byte)")])
