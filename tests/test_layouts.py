@@ -136,7 +136,7 @@ def test_four_chapter_variant_with_a_custom_section(tmp_path):
     body = next(p for p in doc.paragraphs if p.text.startswith("Capaian kinerja tahun lalu"))
     assert [r.text for r in body.runs if r.bold] == ["titik awal"]
     text = norm(all_text(tmp_path / "out.docx"))
-    assert "tercantum dalam LAMPIRAN:" in text  # the cross-reference names the annex
+    assert "penanggung jawab setiap indikator tercantum dalam Lampiran." in text  # names the annex
     assert "Visi Kabupaten Temanggung yang didukung oleh Kecamatan Kaloran adalah" in text
     # The IKU in prose: every indicator of the Camat, under its sasaran.
     spek = load_spec(KALORAN).spek

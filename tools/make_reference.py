@@ -16,6 +16,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
+from ikugen.docx_parts import set_setting
+
 OUT = Path(__file__).resolve().parents[1] / "templates" / "referensi.docx"
 FONT = "Arial"
 TEXT_WIDTH = Cm(14)  # A4 portrait with 4 cm + 3 cm margins
@@ -50,6 +52,45 @@ def paragraph_style(doc, name, base="Normal", *, size=12, bold=False, align=None
     return style
 
 
+# The styles ikugen's writer and templates name (docx_writer.py, docx_parts.py, `ikugen:gaya`).
+USED = {"Normal", "Heading1", "Heading2", "Heading3", "ListParagraph", "Footer", "toc1", "toc2", "toc3",
+        "Sampul", "JudulTabel", "IsiTabel", "KepalaTabel", "TandaTangan", "TandaTanganNama", "Kop",
+        "KopAlamat", "JudulKeputusan", "IsiBlok", "KepalaLampiran", "TabelIKU", "TabelPolos"}
+
+
+def lean(doc) -> None:
+    """Keep only the styles ikugen uses (and those they are based on or linked to).
+
+    python-docx's default template carries ~180 styles, 137 latent-style entries and a
+    Word 2010 copy of them all (stylesWithEffects.xml): ~800 KiB that every document parsed,
+    serialised and compressed again, for styles no ikugen document names.
+    """
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = doc.styles.element
+    for latent in root.findall(f"{w_ns}latentStyles"):
+        root.remove(latent)
+    styles = {s.get(f"{w_ns}styleId"): s for s in root.findall(f"{w_ns}style")}
+    keep = {sid for sid, s in styles.items() if sid in USED or s.get(f"{w_ns}default") == "1"}
+    todo = list(keep)
+    while todo:  # what a kept style refers to is kept too
+        style = styles[todo.pop()]
+        for tag in ("basedOn", "next", "link"):
+            ref = style.find(f"{w_ns}{tag}")
+            target = ref.get(f"{w_ns}val") if ref is not None else None
+            if target in styles and target not in keep:
+                keep.add(target)
+                todo.append(target)
+    missing = USED - set(styles)
+    assert not missing, f"styles the writer names are missing: {missing}"
+    for sid, style in styles.items():
+        if sid not in keep:
+            root.remove(style)
+    rels = doc.part.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del rels[rid]
+
+
 def main() -> None:
     doc = Document()
     for rid, rel in list(doc.part.package.rels.items()):
@@ -59,12 +100,15 @@ def main() -> None:
     for child in list(body)[:-1]:
         body.remove(child)
     J = WD_ALIGN_PARAGRAPH
-    paragraph_style(doc, "Normal", align=J.JUSTIFY)
+    # Space before, not after: a paragraph after a list or a table keeps its distance.
+    normal = paragraph_style(doc, "Normal", align=J.JUSTIFY, before=6, after=0)
+    # Indonesian text: Word's spelling and hyphenation use the right language.
+    normal.element.get_or_add_rPr().append(parse_xml(f'<w:lang {W} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'))
     paragraph_style(doc, "Heading 1", size=14, bold=True, align=J.CENTER, after=18, keep_next=True)
     paragraph_style(doc, "Heading 2", bold=True, align=J.LEFT, before=12, keep_next=True)
     paragraph_style(doc, "Heading 3", bold=True, align=J.LEFT, before=6, keep_next=True)
-    paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, after=0)
-    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=40, after=40, line=1.15)
+    paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, before=0, after=0)
+    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=48, after=48, line=1.15)
     paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0, keep_next=True)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
     paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)
@@ -79,8 +123,15 @@ def main() -> None:
     # The decree: letterhead, title block, borderless blocks, the annex's heading.
     paragraph_style(doc, "Kop", size=14, bold=True, align=J.CENTER, after=0, line=1.0)
     kop = paragraph_style(doc, "KopAlamat", size=10, align=J.CENTER, after=18, line=1.0)
-    kop.element.get_or_add_pPr().append(parse_xml(
-        f'<w:pBdr {W}><w:bottom w:val="thickThinSmallGap" w:sz="18" w:space="4" w:color="000000"/></w:pBdr>'))
+    # The letterhead's rule; w:pPr wants pBdr before shading, tabs, spacing, indent, alignment.
+    kop.element.get_or_add_pPr().insert_element_before(
+        parse_xml(f'<w:pBdr {W}><w:bottom w:val="thickThinSmallGap" w:sz="18" w:space="4" w:color="000000"/>'
+                  '</w:pBdr>'),
+        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+        "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
     paragraph_style(doc, "JudulKeputusan", bold=True, align=J.CENTER, before=6, after=6, line=1.15)
     paragraph_style(doc, "IsiBlok", align=J.JUSTIFY, after=4, line=1.15)
     paragraph_style(doc, "KepalaLampiran", size=11, align=J.LEFT, after=12, line=1.0, left=Cm(15))
@@ -93,14 +144,17 @@ def main() -> None:
         'w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>'
         + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + '</w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         '</w:tblCellMar></w:tblPr></w:style>'))
     doc.styles.element.append(parse_xml(
         f'<w:style {W} w:type="table" w:customStyle="1" w:styleId="TabelPolos"><w:name w:val="TabelPolos"/>'
         '<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
         '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'))
+    set_setting(doc.settings.element, parse_xml(f'<w:autoHyphenation {W} w:val="true"/>'))
     doc.core_properties.author = doc.core_properties.last_modified_by = "ikugen"
     doc.core_properties.title = doc.core_properties.comments = ""
+    lean(doc)
     doc.save(OUT)
     print(f"wrote {OUT}")  # noqa: T201
 

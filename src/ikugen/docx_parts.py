@@ -5,9 +5,10 @@ settings and document properties. Each builds WordprocessingML, as text or into 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 from typing import Optional
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -28,8 +29,14 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+# Characters XML 1.0 cannot hold. The model refuses them in a spec; a template file could still
+# carry one (a form feed pasted into an office's template), and it would break the whole body.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def run(text: str, bold: bool = False, italic: bool = False) -> str:
     """A run of text; '\n' in the text becomes a line break."""
+    text = _NOT_XML.sub("", text)
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     parts = []
@@ -42,7 +49,7 @@ def run(text: str, bold: bool = False, italic: bool = False) -> str:
 
 
 def paragraph(runs: str, style: Optional[str] = None, extra_ppr: str = "") -> str:
-    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + extra_ppr
+    ppr = (f"<w:pStyle w:val={quoteattr(style)}/>" if style else "") + extra_ppr
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
 
 
@@ -102,6 +109,8 @@ _FORMATS = {
     "huruf": [("lowerLetter", "%1."), ("decimal", "%2)"), ("lowerLetter", "%3)")],
     "butir": [("bullet", "\u2022"), ("bullet", "\u2013"), ("bullet", "\u2022")],
 }
+LIST_KINDS = tuple(_FORMATS)
+MAX_LEVEL = 2  # deeper items stay at the last level defined (Word allows 0-8 only)
 ABSTRACT_BASE = 9100  # our abstractNum ids, clear of any a reference document brings
 
 
@@ -127,6 +136,7 @@ class Numbering:
         self.abstract = {name: ABSTRACT_BASE + i for i, name in enumerate(_FORMATS)}
 
     def new_list(self, kind: str, level: int, start: int = 1) -> int:
+        level = min(level, MAX_LEVEL)
         num_id = self.next_id
         self.next_id += 1
         self.root.append(parse_xml(
@@ -136,6 +146,7 @@ class Numbering:
 
 
 def numbered(num_id: int, level: int) -> str:
+    level = min(level, MAX_LEVEL)
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
@@ -156,20 +167,73 @@ def toc(headings: list[tuple[int, str]], levels: int = 2) -> str:
     return "".join(out)
 
 
-def update_fields_on_open(document) -> None:
-    settings = document.settings.element
-    for old in settings.findall(w("updateFields")):
+# The order CT_Settings children must keep (ECMA-376 Part 1, 17.15.1.78).
+_SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors",
+    "hideGrammaticalErrors", "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate",
+    "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
+    "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection",
+    "autoFormatOverride", "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+    "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength",
+    "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
+    "bookFoldPrinting", "bookFoldPrintingSheets", "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
+    "docVars", "rsids", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+)
+
+
+def set_setting(settings, element) -> None:
+    """Put `element` into w:settings where the schema's sequence wants it (Word refuses a
+    settings part whose children are out of order), replacing one of the same kind."""
+    from docx.oxml.ns import qn
+
+    for old in settings.findall(element.tag):
         settings.remove(old)
+    name = next(n for n in _SETTINGS_ORDER if qn("w:" + n) == element.tag)
+    later = _SETTINGS_ORDER[_SETTINGS_ORDER.index(name) + 1:]
+    settings.insert_element_before(element, *("w:" + n for n in later))
+
+
+def update_fields_on_open(document) -> None:
     flag = OxmlElement("w:updateFields")
     flag.set(w("val"), "true")
-    settings.append(flag)
+    set_setting(document.settings.element, flag)
 
 
 def set_properties(document, *, title: str, subject: str, author: str, when: datetime.datetime) -> None:
     """Core properties from the spec, so two builds of one spec are identical."""
     core = document.core_properties
+    # python-docx refuses a property over 255 characters; a long (valid) name must not stop a build.
+    title, subject, author = (_cap(text) for text in (title, subject, author))
     core.title, core.subject, core.author = title, subject, author
     core.last_modified_by = author
     core.created = core.modified = when
     core.revision = 1
     core.comments = core.keywords = core.category = ""
+    # The template's extended properties claim "Microsoft Macintosh Word", 1 page, 0 words:
+    # stale for this document. Word and LibreOffice recount them when they save.
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and hasattr(part, "_blob"):
+            part._blob = _APP_XML
+
+
+_APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            b"<Application>ikugen</Application></Properties>")
+
+
+def _cap(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

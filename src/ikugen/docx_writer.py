@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
+from urllib.parse import unquote
 
 from docx import Document
+from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Cm, Emu
@@ -24,10 +26,10 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from . import docx_parts as P
-from .errors import IkugenError
-from .halaman import Page
+from .errors import IkugenError, shorten
+from .halaman import Page, twips
 from .htmltable import Table, parse_table
-from .images import checked_image
+from .images import checked_image, fit
 
 _DIRECTIVE = re.compile(r"^<!--\s*ikugen:(\S+)\s*(.*?)\s*-->$", re.S)
 _NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}
@@ -44,7 +46,11 @@ class Properties:
 
 def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, props: Properties) -> bytes:
     """The whole document as DOCX bytes."""
-    document = Document(str(reference))
+    try:
+        document = Document(str(reference))
+    except Exception:  # python-docx: PackageNotFoundError, BadZipFile, KeyError, ... often empty
+        raise IkugenError(f"dokumen acuan {reference} bukan dokumen Word (.docx) yang dapat dibaca; "
+                          "simpan ulang dari Word sebagai .docx, atau buang --reference-doc") from None
     _drop_thumbnail(document)
     body = document.element.body
     for child in list(body):
@@ -109,8 +115,12 @@ class _Writer:
                 self.paragraph(runs, f"Heading{level}")
                 self.headings.append((level, plain))
             elif kind == "paragraph_open":
-                runs, _ = self.inline(tokens[i + 1].children or [])
-                self.list_paragraph(runs) if self.lists else self.paragraph(runs, self.style)
+                runs, plain = self.inline(tokens[i + 1].children or [])
+                if self.lists:
+                    self.list_paragraph(runs)
+                else:
+                    # A sentence introducing what follows ("... sebagai berikut:") stays with it.
+                    self.paragraph(runs, self.style, keep_next=plain.endswith(":"))
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 list_kind = "butir" if kind == "bullet_list_open" else (self.next_list_kind or "angka")
                 self.next_list_kind = None
@@ -127,15 +137,17 @@ class _Writer:
                 for line in token.content.rstrip("\n").split("\n"):
                     self.paragraph(P.run(line), self.style)
 
-    def paragraph(self, runs: str, style: Optional[str], numbering: str = "") -> None:
-        extra = ("<w:pageBreakBefore/>" if self.break_before else "") + numbering
+    def paragraph(self, runs: str, style: Optional[str], *, keep_next: bool = False, numbering: str = "") -> None:
+        # pPr children in schema order: keepNext, pageBreakBefore, numPr.
+        extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if self.break_before else "")
+        extra += numbering
         self.break_before = False
         self.out.append(P.paragraph(runs, style, extra))
 
     def list_paragraph(self, runs: str) -> None:
         num_id, level, fresh = self.lists[-1]
         self.lists[-1][2] = False
-        self.paragraph(runs, "ListParagraph", P.numbered(num_id, level) if fresh else "")
+        self.paragraph(runs, "ListParagraph", numbering=P.numbered(num_id, level) if fresh else "")
 
     def html_block(self, html: str) -> None:
         directive = _DIRECTIVE.match(html)
@@ -145,11 +157,15 @@ class _Writer:
             if self.break_before:
                 self.out.append(P.PAGE_BREAK)
                 self.break_before = False
+            if self.out and self.out[-1].startswith("<w:tbl>"):
+                # Two tables in a row would merge into one in Word and LibreOffice.
+                self.out.append(P.paragraph("", None))
             self.out.append(_table_xml(parse_table(html), self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.
 
     def directive(self, name: str, args: str) -> None:
         params = dict(part.split("=", 1) for part in args.split() if "=" in part)
+        _check_directive(name, args, params)
         if name == "halaman-baru":
             self.break_before = True
         elif name == "bagian":
@@ -225,10 +241,45 @@ class _Writer:
         return "".join(runs), "".join(plain).strip()
 
     def picture(self, src: str) -> str:
-        path = checked_image(self.base_dir / str(src))
-        width = Cm(3.5) if self.style == "Sampul" else Emu(self.section.page.text_width_twips * 635)
-        inline = self.document.part.new_pic_inline(str(path), width, None)
+        # markdown-it percent-encodes a link (a space becomes %20): the file name is the decoded one.
+        name = unquote(str(src))
+        path = checked_image(self.base_dir / name, name)
+        page = self.section.page
+        if self.style == "Sampul":
+            box = (Cm(3.5), Cm(3.5))
+        else:
+            box = (Emu(page.text_width_twips * 635), Emu(twips(page.size_mm[1] - page.margins_mm["top"]
+                                                               - page.margins_mm["bottom"]) * 635))
+        image = Image.from_file(str(path))
+        width, height = fit(image.px_width, image.px_height, *box)
+        inline = self.document.part.new_pic_inline(str(path), Emu(width), Emu(height))
         return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
+
+
+_STYLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,60}$")
+
+
+def _check_directive(name: str, args: str, params: dict) -> None:
+    """A directive's arguments as docs/markdown.md lists them, or an error naming the directive.
+
+    Directives come from templates and also from a spec's Markdown `teks`, so they are checked
+    here rather than trusted: a style name goes into the XML as written.
+    """
+    wrong = None
+    if name == "bagian":
+        if params.get("nomor", "arab") not in _NUMBER_FORMAT:
+            wrong = "nomor harus romawi atau arab"
+        elif not params.get("mulai", "1").isdigit() or len(params.get("mulai", "1")) > 5:
+            wrong = "mulai harus bilangan bulat, mis. mulai=1"
+        elif params.get("orientasi", "tegak") not in ("tegak", "lanskap"):
+            wrong = "orientasi harus tegak atau lanskap"
+    elif name == "gaya" and args and not _STYLE_NAME.match(args):
+        wrong = "nama gaya hanya huruf, angka, _ dan -"
+    elif name == "daftar" and args and args not in P.LIST_KINDS:
+        wrong = "jenis daftar: " + ", ".join(P.LIST_KINDS)
+    if wrong:
+        shown = shorten(f"<!-- ikugen:{name} {args} -->", 80)
+        raise IkugenError(f"arahan {shown} di templat atau teks Markdown tidak sah: {wrong}")
 
 
 def _cell_style(table: Table, cell) -> str:
@@ -240,7 +291,8 @@ def _cell_style(table: Table, cell) -> str:
 def _table_xml(table: Table, total: int) -> str:
     n = table.columns
     shares = table.widths or [100.0 / n] * n
-    widths = [round(total * s / sum(shares)) for s in shares]
+    widths = [int(total * s / sum(shares)) for s in shares]
+    widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
     for r, row in enumerate(table.rows):
@@ -260,7 +312,9 @@ def _table_xml(table: Table, total: int) -> str:
                     current.append(P.run(text, bold))
             cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(paragraphs)}</w:tc>")
             col += span
-        header = "<w:trPr><w:tblHeader/></w:trPr>" if r < table.header_rows else ""
+        # Rows stay whole on a page; header rows also repeat on every page the table spans.
+        header = "<w:tblHeader/>" if r < table.header_rows else ""
+        header = f"<w:trPr><w:cantSplit/>{header}</w:trPr>"
         rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
     style = "TabelPolos" if table.plain else "TabelIKU"
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'

@@ -67,7 +67,7 @@ def tanggal(text: str) -> str:
         return f"{parts[2]} {BULAN[parts[1] - 1]} {parts[0]}"
     if len(parts) == 2:
         return f"{BULAN[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
+    return f"{'.' * 20} {parts[0]}"  # day and month filled in by hand when signing
 
 
 def nip(text: str) -> str:
@@ -110,6 +110,16 @@ def gabung(items: list[str], last: str = "dan") -> str:
     if len(items) == 2:
         return f"{items[0]} {last} {items[1]}"
     return ", ".join(items[:-1]) + f", {last} {items[-1]}"
+
+
+def butir(text: str, last: bool = False) -> str:
+    """An item of a legal list ends with ';', the last one with '.'."""
+    return text.rstrip(" ;.,") + ("." if last else ";")
+
+
+def sebutan(label: str) -> str:
+    """A chapter or annex label as prose names it: 'BAB III', 'Lampiran II'."""
+    return "Lampiran" + label[len("LAMPIRAN"):] if label.startswith("LAMPIRAN") else label
 
 
 def tahun_dari(text: Optional[str]) -> Optional[int]:

@@ -12,7 +12,8 @@ from .model_types import Id, Ketat, Prosa, Singkat
 # The sections ikugen can write by itself (templates/bagian/<name>.md.j2).
 NamaBagian = Literal[
     "latar_belakang", "maksud_tujuan", "landasan_hukum", "definisi", "syarat_kriteria",
-    "tupoksi", "tujuan_sasaran", "visi_misi", "penetapan", "daftar_iku", "formulir_iku", "penutup",
+    "tupoksi", "tujuan_sasaran", "visi_misi", "penetapan", "daftar_iku", "formulir_iku", "tabel_target",
+    "iku_eselon_iv", "penutup",
 ]
 
 
