@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import derive, render
+from .errors import SpecError
 from .output import check_target, reproducible_zip, write_atomic
 from .spec import Loaded
 
@@ -26,8 +27,20 @@ def reference_doc(options: Options) -> Path:
 
 
 def markdown(loaded: Loaded, options: Options) -> str:
+    check_files(loaded)
     view = derive.view(loaded.spek)
     return render.render(view, options.layout or loaded.spek.dokumen.tata_letak, options.templates)
+
+
+def check_files(loaded: Loaded) -> None:
+    """The files a spec names (its logo), checked before any work and reported at their line."""
+    from .images import logo_problems
+
+    smap = loaded.smap
+    problems = logo_problems(loaded.spek.profil.logo, loaded.path.parent,
+                             lambda code, message: smap.problem(("profil", "logo"), code, message))
+    if problems:
+        raise SpecError(problems)
 
 
 def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
@@ -51,8 +64,9 @@ def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
 
 def build(loaded: Loaded, targets: list[Path], options: Options) -> None:
     """Render once, then write each target; nothing is written unless every format succeeded."""
+    inputs = [loaded.path] + ([options.reference] if options.reference else [])
     for target in targets:
-        check_target(target, [loaded.path])
+        check_target(target, inputs)
     text = markdown(loaded, options)
     outputs: dict[Path, bytes] = {}
     docx: Optional[bytes] = None

@@ -295,9 +295,9 @@ def main(argv: Optional[list[str]] = None) -> None:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)  # `kill` cleans up like Ctrl-C
     try:
         code = cli.main(args=args, prog_name="ikugen", standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C (and our SIGTERM) into Abort
         click.echo("Dibatalkan.", err=True)
-        code = 130
+        code = 143 if isinstance(exc.__cause__, Terminated) else 130
     except KeyboardInterrupt as exc:
         click.echo("\nDibatalkan.", err=True)
         code = 143 if isinstance(exc, Terminated) else 130

@@ -178,15 +178,22 @@ def _tree(positions: list[Jabatan]) -> list[Posisi]:
     return roots
 
 
+# Both walk with an explicit stack: a chain of 2,000 positions (the list's limit) is valid input
+# and would pass Python's recursion limit.
 def _set_depth(nodes: list[Posisi], depth: int) -> None:
-    for node in nodes:
-        node.depth = depth
-        _set_depth(node.children, depth + 1)
+    stack = [(node, depth) for node in nodes]
+    while stack:
+        node, level = stack.pop()
+        node.depth = level
+        stack.extend((child, level + 1) for child in node.children)
 
 
 def _flatten(nodes: list[Posisi]) -> list[Posisi]:
+    """Every position in tree order: each one, then its subordinates."""
     out: list[Posisi] = []
-    for node in nodes:
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
         out.append(node)
-        out += _flatten(node.children)
+        stack.extend(reversed(node.children))
     return out

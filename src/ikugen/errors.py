@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Literal, Optional
 
 Severity = Literal["galat", "peringatan"]
+
+
+_LONG_QUOTE = 300  # a name (MAX_SHORT) is always shown whole; a longer text is cut
+_QUOTED = re.compile("'([^'\n]{%d,})'" % (_LONG_QUOTE + 1))
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +24,14 @@ class Problem:
     code: str
     message: str
     hint: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        # Checks quote the value at fault ('...'); a 20,000-character name must not be printed
+        # whole, once per warning. The safety net for every check, present and future.
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if text and len(text) > _LONG_QUOTE:
+                object.__setattr__(self, name, _QUOTED.sub(lambda m: f"'{shorten(m.group(1), 120)}'", text))
 
     def text(self) -> str:
         hint = f"; {self.hint}" if self.hint else ""
@@ -56,3 +69,27 @@ def shorten(value: object, limit: int = 60) -> str:
     text = value if isinstance(value, str) else repr(value)
     text = text.replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# What the operating system said, in words an office reads (strerror is English).
+_OS_WORDS = {
+    "EACCES": "tidak ada izin", "EPERM": "tidak ada izin", "ENOENT": "tidak ditemukan",
+    "ENOTDIR": "bagian jalurnya bukan folder", "EISDIR": "ini sebuah folder",
+    "ENOSPC": "disk penuh", "EDQUOT": "kuota disk habis", "EFBIG": "melebihi batas ukuran berkas",
+    "EROFS": "sistem berkas hanya-baca", "ENAMETOOLONG": "nama terlalu panjang",
+    "EIO": "galat baca/tulis perangkat", "EMFILE": "terlalu banyak berkas terbuka",
+    "ELOOP": "tautan simbolik berputar", "EXDEV": "beda perangkat", "EBUSY": "sedang dipakai",
+    "ETXTBSY": "sedang dipakai", "EAGAIN": "sementara tidak tersedia",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Bahasa Indonesia (the system's words if not known)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_WORDS.get(name) or exc.strerror or str(exc) or type(exc).__name__
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`), raised like Ctrl-C so that the same clean-up runs on the way out."""

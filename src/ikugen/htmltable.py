@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Optional
 
-from .errors import IkugenError
+from .errors import IkugenError, shorten
+
+MAX_COLUMNS = 63  # Word's own limit
 
 
 @dataclass
@@ -47,7 +49,7 @@ class _Parser(HTMLParser):
         if tag == "table":
             self.table.plain = "polos" in (a.get("class") or "").split()
         elif tag == "col":
-            self.table.widths.append(float((a.get("width") or "0").rstrip("%") or 0))
+            self.table.widths.append(_width(a.get("width")))
         elif tag == "thead":
             self.in_head = True
         elif tag == "tr":
@@ -83,10 +85,23 @@ class _Parser(HTMLParser):
 
 
 def _int(value: Optional[str]) -> int:
+    """A rowspan or colspan; capped, so colspan="1000000000" cannot cost a billion columns."""
     try:
-        return max(1, int(value or 1))
+        return min(max(1, int(value or 1)), MAX_COLUMNS)
     except ValueError:
         return 1
+
+
+def _width(value: Optional[str]) -> float:
+    text = (value or "0").strip().rstrip("%") or "0"
+    try:
+        width = float(text)
+    except ValueError:
+        width = -1.0
+    if not 0 <= width <= 100:  # also refuses nan and inf
+        raise IkugenError(f"lebar kolom tabel '{shorten(value, 20)}' tidak sah; tulis persen 0-100, "
+                          'mis. <col width="20%">')
+    return width
 
 
 def parse_table(html: str) -> Table:
@@ -94,7 +109,13 @@ def parse_table(html: str) -> Table:
     parser.feed(html)
     parser.close()
     table = parser.table
+    if table.columns == 0:
+        raise IkugenError("tabel tanpa sel (<td> atau <th>); hapus tabel itu atau isi selnya")
+    if table.widths and not sum(table.widths):
+        raise IkugenError("lebar kolom tabel berjumlah 0%; tulis lebar tiap kolom, mis. <col width=\"20%\">")
     _place_merges(table)
+    if table.columns > MAX_COLUMNS:
+        raise IkugenError(f"tabel punya {table.columns} kolom; Word menampung paling banyak {MAX_COLUMNS}")
     if table.widths and len(table.widths) != table.columns:
         raise IkugenError(f"tabel templat punya {len(table.widths)} lebar kolom untuk "
                           f"{table.columns} kolom")

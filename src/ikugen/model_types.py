@@ -13,6 +13,8 @@ from typing import Annotated, Optional, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .errors import shorten
+
 # Limits keep a hostile or mistaken spec from costing minutes in Word or LibreOffice.
 MAX_SHORT = 300
 MAX_PROSE = 20_000
@@ -63,12 +65,14 @@ def _nilai(value: object) -> object:
     assert isinstance(text, str)
     if text in ("", "-"):
         return None
+    if len(text) > MAX_SHORT:  # first: the messages below quote the text
+        raise PydanticCustomError("nilai_panjang", "nilai terlalu panjang (lebih dari 300 karakter)")
     if _AMBIGUOUS_THOUSANDS.match(text):
         raise PydanticCustomError(
             "angka_ambigu",
             "angka '{teks}' ambigu: titik bisa berarti ribuan atau desimal; tulis {ribu} "
             "untuk ribuan atau pakai koma untuk desimal",
-            {"teks": text, "ribu": text.replace(".", "")},
+            {"teks": shorten(text, 40), "ribu": shorten(text.replace(".", ""), 40)},
         )
     candidate = text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text
     if re.fullmatch(r"-?\d+(\.\d+)?", candidate):
@@ -76,8 +80,6 @@ def _nilai(value: object) -> object:
             return Decimal(candidate)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
             pass
-    if len(text) > MAX_SHORT:
-        raise PydanticCustomError("nilai_panjang", "nilai terlalu panjang (lebih dari 300 karakter)")
     return text
 
 

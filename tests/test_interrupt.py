@@ -1,0 +1,136 @@
+"""A build stopped halfway (Ctrl-C, `kill`, `kill -9`) leaves the previous output as it was.
+
+The build is caught mid-write with the test hook of `ikugen.output` (IKUGEN_TEST_SLOW_WRITE: the
+temporary file is half written, then the process waits), and with PDF output while LibreOffice
+runs. SIGKILL cannot be handled, so its half-written temporary file stays until the next build
+to the same target, which removes it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, require_tool, run_ikugen
+
+SPEC = ROOT / "tests" / "bad_inputs" / "valid-base.yaml"
+OLD = b"dokumen lama yang harus tetap utuh\n"
+
+
+def _start(*args: str, env: dict | None = None) -> subprocess.Popen:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "ikugen", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=environment)
+
+
+def _wait_for(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)
+
+
+def _temporaries(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]
+
+
+def _mid_write(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """A build of out.docx over old bytes, paused with its temporary file half written."""
+    out = tmp_path / "out.docx"
+    out.write_bytes(OLD)
+    proc = _start("build", str(SPEC), "-o", str(out), env={"IKUGEN_TEST_SLOW_WRITE": "60"})
+    try:
+        _wait_for(lambda: any(p.stat().st_size > 0 for p in _temporaries(tmp_path)))
+    except AssertionError:
+        proc.kill()
+        raise AssertionError(f"no temporary file appeared: {proc.communicate()[1][-2000:]}") from None
+    return proc, out
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)],
+                         ids=["ctrl-c", "sigterm"])
+def test_interrupted_mid_write_keeps_the_old_file_and_leaves_nothing(tmp_path, signum, code):
+    proc, out = _mid_write(tmp_path)
+    proc.send_signal(signum)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == code, stderr
+    assert stderr.strip().splitlines()[-1] == "Dibatalkan."
+    assert "Traceback" not in stderr
+    assert out.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
+
+
+def test_killed_mid_write_keeps_the_old_file_and_the_next_build_cleans_up(tmp_path):
+    proc, out = _mid_write(tmp_path)
+    proc.kill()  # SIGKILL: no clean-up can run
+    proc.communicate(timeout=30)
+    assert out.read_bytes() == OLD
+    stray = _temporaries(tmp_path)
+    assert len(stray) == 1 and stray[0].name.startswith(f".out.docx.{proc.pid}.")
+    result = run_ikugen("build", SPEC, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"]
+
+
+def test_a_temporary_of_a_running_build_is_left_alone(tmp_path):
+    out = tmp_path / "out.md"
+    live = tmp_path / f".out.md.{os.getpid()}.abcd.tmp"  # this test's own process is alive
+    live.write_bytes(b"sedang ditulis")
+    dead = tmp_path / f".out.md.{_dead_pid()}.efgh.tmp"
+    dead.write_bytes(b"sisa")
+    other = tmp_path / ".lain.md.1.x.tmp"  # another target's: not ours to touch
+    other.write_bytes(b"lain")
+    result = run_ikugen("build", SPEC, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert live.exists() and other.exists() and not dead.exists()
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended (and was reaped)."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see LibreOffice's processes")
+def test_ctrl_c_during_pdf_conversion_stops_libreoffice_too(tmp_path):
+    require_tool("soffice")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    out = tmp_path / "out.pdf"
+    out.write_bytes(OLD)
+    proc = _start("build", str(SPEC), "-o", str(out), env={"TMPDIR": str(scratch)})
+    try:
+        _wait_for(lambda: _processes_mentioning(str(scratch)), seconds=120)
+    except AssertionError:
+        proc.kill()
+        raise
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "Dibatalkan."
+    assert "Traceback" not in stderr
+    assert out.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "tmp"]
+    _wait_for(lambda: not _processes_mentioning(str(scratch)), seconds=30)  # no LibreOffice left
+    assert list(scratch.iterdir()) == []  # its working folder removed
