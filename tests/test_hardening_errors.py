@@ -233,7 +233,7 @@ def _mentions(proc: Path, text: str) -> bool:
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_an_internal_error_is_one_line_and_exit_70(tmp_path, monkeypatch, capsys, debug):
     import ikugen.build
-    from ikugen.cli import REPORT_URL, main
+    from ikugen.runner import REPORT_URL, main
 
     def broken(*args, **kwargs):
         raise RuntimeError("bug buatan untuk uji")

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Union
 
 import pytest
-
 from conftest import run_ikugen
 
 # A valid minimal spec. Its line numbers are the cases' coordinates: change it and

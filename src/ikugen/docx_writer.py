@@ -26,9 +26,10 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from . import docx_parts as P
+from .docx_tables import table_xml
 from .errors import IkugenError, shorten
 from .halaman import Page, twips
-from .htmltable import Table, parse_table
+from .htmltable import parse_table
 from .images import checked_image, fit
 
 _DIRECTIVE = re.compile(r"^<!--\s*ikugen:(\S+)\s*(.*?)\s*-->$", re.S)
@@ -160,7 +161,7 @@ class _Writer:
             if self.out and self.out[-1].startswith("<w:tbl>"):
                 # Two tables in a row would merge into one in Word and LibreOffice.
                 self.out.append(P.paragraph("", None))
-            self.out.append(_table_xml(parse_table(html), self.section.page.text_width_twips))
+            self.out.append(table_xml(parse_table(html), self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.
 
     def directive(self, name: str, args: str) -> None:
@@ -280,44 +281,3 @@ def _check_directive(name: str, args: str, params: dict) -> None:
     if wrong:
         shown = shorten(f"<!-- ikugen:{name} {args} -->", 80)
         raise IkugenError(f"arahan {shown} di templat atau teks Markdown tidak sah: {wrong}")
-
-
-def _cell_style(table: Table, cell) -> str:
-    if table.plain:
-        return "IsiBlok"
-    return "KepalaTabel" if cell.header else "IsiTabel"
-
-
-def _table_xml(table: Table, total: int) -> str:
-    n = table.columns
-    shares = table.widths or [100.0 / n] * n
-    widths = [int(total * s / sum(shares)) for s in shares]
-    widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
-    grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
-    rows = []
-    for r, row in enumerate(table.rows):
-        cells, col = [], 0
-        for cell in row:
-            span = cell.colspan
-            tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
-            tcpr += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-            tcpr += '<w:vMerge/>' if cell.continues else ('<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else "")
-            # A line break in a cell starts a new paragraph, so justified text does not stretch.
-            paragraphs, current = [], []
-            for text, bold in cell.runs + [("\n", False)]:
-                if text == "\n":
-                    paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell)))
-                    current = []
-                else:
-                    current.append(P.run(text, bold))
-            cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(paragraphs)}</w:tc>")
-            col += span
-        # Rows stay whole on a page; header rows also repeat on every page the table spans.
-        header = "<w:tblHeader/>" if r < table.header_rows else ""
-        header = f"<w:trPr><w:cantSplit/>{header}</w:trPr>"
-        rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
-    style = "TabelPolos" if table.plain else "TabelIKU"
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
-            'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")

@@ -14,7 +14,14 @@ from pydantic_core import PydanticCustomError
 
 from .model_susunan import Bab, Pengecualian
 from .model_types import (  # noqa: F401  (CUSTOM_ERRORS is re-exported)
-    CUSTOM_ERRORS, MAX_LIST, Id, Ketat, Nilai, Prosa, Singkat, Tanggal,
+    CUSTOM_ERRORS,
+    MAX_LIST,
+    Id,
+    Ketat,
+    Nilai,
+    Prosa,
+    Singkat,
+    Tanggal,
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import IkugenError, UsageError
 from .render import templates_dir
 
+
 def list_templates() -> list[tuple[str, str]]:
     """(relative path, what it is for, from katalog.yaml) for every packaged template file."""
     from .source import parse_data
