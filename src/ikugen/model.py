@@ -45,6 +45,13 @@ class Periode(Ketat):
         return list(range(self.awal, self.akhir + 1))
 
 
+class BatasIku(Ketat):
+    """The practice limits IKU409 applies (IKU-GUIDE §7a); a kabupaten may set its own."""
+
+    per_sasaran: int = Field(3, ge=1, le=50, description="Paling banyak IKU pada satu sasaran (lazimnya 3).")
+    pimpinan: int = Field(20, ge=1, le=500, description="Paling banyak IKU Camat seluruhnya (lazimnya 20).")
+
+
 class Dokumen(Ketat):
     jenis: Literal["iku", "iku-perubahan"] = Field(
         "iku", description="Jenis dokumen: iku, atau iku-perubahan untuk IKU Perubahan."
@@ -61,6 +68,7 @@ class Dokumen(Ketat):
     tanggal: Tanggal
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
+    batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
 
 
 class Batas(Ketat):

@@ -1,6 +1,6 @@
 """Indicators as measures: a measurable name, a formula that fits it, the table's cells filled.
 
-The practice limits (IKU-GUIDE §7a) are in `LIMITS`, the one place to change them.
+The practice limits (IKU-GUIDE §7a) come from the spec's `dokumen.batas_iku` (defaults 3 and 20).
 """
 
 from __future__ import annotations
@@ -11,10 +11,6 @@ from typing import Iterator, Optional
 from ..rules import Context, Finding, check
 from .common import blank, first_word, fold, head_id, measures, owner, position_name, sasaran_measures
 
-LIMITS = {
-    "iku_per_sasaran": 3,   # indicators on one sasaran
-    "iku_pimpinan": 20,     # indicators on the Camat's own sasaran (the unit's IKU proper)
-}
 
 # The nouns a measure's name begins with (an indicator names a quantity, not an outcome).
 MEASURE_WORDS = frozenset({
@@ -129,7 +125,7 @@ def too_many_indicators(ctx: Context) -> Iterator[Finding]:
     per_sasaran: dict[str, list[int]] = {}
     for i, ind in enumerate(ctx.spek.indikator):
         per_sasaran.setdefault(ind.sasaran, []).append(i)
-    limit = LIMITS["iku_per_sasaran"]
+    limit = ctx.spek.dokumen.batas_iku.per_sasaran
     for i, s in enumerate(ctx.spek.sasaran):
         count = len(per_sasaran.get(s.id, []))
         if count > limit:
@@ -138,7 +134,7 @@ def too_many_indicators(ctx: Context) -> Iterator[Finding]:
                           "indikator kinerja eselon IV")
     head = head_id(ctx.spek)
     own = [path for path, _, s in sasaran_measures(ctx.spek) if s is not None and owner(ctx.spek, s) == head]
-    limit = LIMITS["iku_pimpinan"]
+    limit = ctx.spek.dokumen.batas_iku.pimpinan
     if len(own) > limit:
         yield Finding(own[limit], f"Camat memikul {len(own)} IKU; lazimnya paling banyak {limit}",
                       "IKU mengukur sasaran strategis saja; indikator program dan kegiatan menjadi "
