@@ -11,7 +11,6 @@ import os
 import signal
 import sys
 import threading
-import traceback
 from typing import Optional
 
 import click
@@ -69,6 +68,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = 1
     except Exception:  # a bug in ikugen, not in the user's input
         if "--debug" in args:
+            import traceback  # only for a bug: keeps `ikugen --help` fast
+
             traceback.print_exc()
         click.echo("galat internal ikugen (ini kesalahan program, bukan kesalahan Anda); "
                    f"mohon laporkan di {REPORT_URL} dan jalankan ulang dengan --debug "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel
@@ -37,11 +38,15 @@ def blank(text: str) -> bool:
     return text.startswith(MARK)
 
 
+_last_walk: tuple[Optional[Spek], list[tuple[tuple, str]]] = (None, [])
+
+
 def strings(spek: Spek) -> Iterator[tuple[tuple, str]]:
     """Every text value of the spec (no ids, references or choices), with its path."""
-    for path, text in _walk(spek, ()):
-        if not blank(text):
-            yield path, text
+    global _last_walk
+    if _last_walk[0] is not spek:  # several checks read every text: walk the spec once
+        _last_walk = (spek, [(path, text) for path, text in _walk(spek, ()) if not blank(text)])
+    return iter(_last_walk[1])
 
 
 def prose(spek: Spek) -> Iterator[tuple[tuple, str]]:
@@ -68,6 +73,7 @@ def _walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _walk(item, path + (i,))
 
 
+@lru_cache(maxsize=8192)  # checks compare the same texts pairwise: fold each once
 def fold(text: str) -> str:
     """Text for comparing: case-folded, accents removed, punctuation to spaces, spaces single."""
     text = unicodedata.normalize("NFKD", text.casefold())
