@@ -30,3 +30,19 @@ def test_missing_file_is_a_usage_error(tmp_path):
     result = run_ikugen("validate", tmp_path / "tidak-ada.yaml")
     assert result.returncode == 2
     assert "tidak-ada.yaml: berkas tidak ditemukan" in result.stderr
+
+
+def test_validate_of_many_files_in_parallel_reports_like_one_at_a_time(tmp_path):
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "kalimanah.yaml").read_text(encoding="utf-8")
+    for i in range(12):
+        (tmp_path / f"k{i:02}.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "k05.yaml").write_text(text.replace("eselon: III", "eselon: 3", 1), encoding="utf-8")
+    parallel = run_ikugen("validate", "-j", "2", tmp_path)
+    serial = run_ikugen("validate", "-j", "1", tmp_path)
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout
+    errors = [line for line in parallel.stdout.splitlines() if ": galat: " in line]
+    assert len(errors) == 1 and errors[0].startswith(str(tmp_path / "k05.yaml") + ":")
+    assert parallel.stderr.strip().startswith("12 berkas diperiksa: 1 galat")

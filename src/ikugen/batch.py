@@ -192,5 +192,26 @@ def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
         r.docx = None
 
 
+def check_one(path: Path, skip: tuple[str, ...]) -> tuple[list, list]:
+    """One spec's problems and the warnings its `abaikan` entries silenced (for validate)."""
+    from .spec import load_spec
+
+    try:
+        loaded = load_spec(path, str(path), skip)
+        return loaded.warnings, loaded.silenced
+    except SpecError as exc:
+        return exc.problems, getattr(exc, "silenced", [])
+
+
+def check_all(paths: list[Path], skip: tuple[str, ...], workers: int) -> list[tuple[list, list]]:
+    """check_one for every path, in order; many specs are spread over `workers` processes."""
+    if workers <= 1 or len(paths) < 8:  # below that, starting workers costs more than it saves
+        return [check_one(p, skip) for p in paths]
+    from . import spec  # noqa: F401  (imported before the workers fork, so they share it)
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        return list(pool.map(check_one, paths, [skip] * len(paths), chunksize=16))
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
