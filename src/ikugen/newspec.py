@@ -179,12 +179,21 @@ def _measures(data) -> list[tuple]:
     return paths
 
 
-def _header(name: str, example: Path, target: Path) -> str:
+def _schema_for(target: Path) -> str:
+    """The schema line's path: the repository's schema in a source checkout; otherwise the
+    installed version's schema, written beside the new spec (kept if one is already there)."""
     if _SCHEMA.exists():
-        schema, note = os.path.relpath(_SCHEMA, target.parent.resolve()), ""
-    else:
-        schema, note = "ikugen.schema.json", "\n# Skema untuk editor: ikugen schema > ikugen.schema.json"
-    return (f"# yaml-language-server: $schema={schema}{note}\n#\n"
+        return os.path.relpath(_SCHEMA, target.parent.resolve())
+    beside = target.parent / "ikugen.schema.json"
+    if not beside.exists():
+        from .jsonschema import schema_text
+
+        beside.write_text(schema_text(), encoding="utf-8")
+    return beside.name
+
+
+def _header(name: str, example: Path, target: Path) -> str:
+    return (f"# yaml-language-server: $schema={_schema_for(target)}\n#\n"
             f"# IKU Kecamatan {name}: dibuat dengan `ikugen init` dari {example.name}.\n"
             "# Setiap nilai \"ISI: ...\" adalah tempat kosong: ganti dengan data kecamatan ini;\n"
             "# `ikugen validate` melaporkannya sampai terisi. Komentar lain di bawah berasal dari\n"
