@@ -63,7 +63,7 @@ def create(name: str, example: Optional[Path], target: Optional[Path]) -> tuple[
     edits.blank_list(("wilayah",), data.get("wilayah"), desa)
     for path in _measures(data):
         edits.replace(path + ("kondisi_awal",), blank("kondisi awal"), count=True)
-        for year in (_at(data, path) or {}).get("target") or {}:
+        for year in (source.value_at(data, path) or {}).get("target") or {}:
             edits.replace(path + ("target", year), blank(f"target tahun {year}"), count=True)
     if isinstance(data.get("dasar"), str):
         base = (example.parent / data["dasar"]).resolve()
@@ -137,7 +137,7 @@ class _Edits:
         pattern = re.compile(rf"\b({re.escape(old)}|{re.escape(old.upper())})\b")
         for path in self.smap.values:
             found = self.span(path)
-            if found is None or found[2] == "[]" or not isinstance(_at(data, path), str):
+            if found is None or found[2] == "[]" or not isinstance(source.value_at(data, path), str):
                 continue
             start, end, style = found
             piece = self.text[start:end]
@@ -159,17 +159,6 @@ class _Edits:
         old = [value for value in self.old if len(value) >= 4]
         return "".join(line for line in text.splitlines(keepends=True)
                        if not (line.lstrip().startswith("#") and any(value in line for value in old)))
-
-
-def _at(data, path: tuple):
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _measures(data) -> list[tuple]:

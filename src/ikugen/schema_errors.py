@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, shorten
 from .model import CUSTOM_ERRORS
-from .source import SourceMap, kind_name
+from .source import SourceMap, kind_name, value_at
 
 
 def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[BaseModel]) -> list[Problem]:
@@ -25,7 +25,7 @@ def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[
         if (loc, on_key) in seen:  # a union reports once per member: one message is enough
             continue
         seen.add((loc, on_key))
-        value = _value_at(data, loc)
+        value = value_at(data, loc)
         message, hint, at_key = _message(error, loc, value, model, on_key)
         problems.append(smap.problem(loc, "IKU011" if error["type"] != "extra_forbidden" else "IKU012",
                                      message, hint=hint, key=at_key))
@@ -64,18 +64,6 @@ def _label(loc: tuple) -> str:
     if len(loc) >= 2 and loc[-2] == "target":
         return f"target tahun {loc[-1]}"
     return f"'{loc[-1]}'" if loc else "isi berkas"
-
-
-def _value_at(data: Any, loc: tuple) -> Any:
-    node = data
-    for part in loc:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
 
 
 def _fields(model: type[BaseModel], loc: tuple) -> list[str]:

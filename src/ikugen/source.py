@@ -106,6 +106,19 @@ def parse_data(text: str, shown: str) -> tuple[Any, SourceMap]:
     return data, smap
 
 
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` in data built by this module, or None where the path leads nowhere."""
+    node = data
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
 def kind_name(value: Any) -> str:
     if isinstance(value, dict):
         return "pemetaan"
