@@ -80,17 +80,14 @@ def view(spek: Spek) -> View:
     kel = len(spek.wilayah) - desa
     ringkas = idn.gabung([idn.jumlah(n, word) for n, word in ((desa, "desa"), (kel, "kelurahan")) if n])
 
-    def owner(s: Sasaran) -> str:
-        return s.pemilik or head.jabatan.id
-
     def pj_name(ind: Ukuran, s: Optional[Sasaran]) -> str:
-        ref = ind.penanggung_jawab or (owner(s) if s else head.jabatan.id)
+        ref = ind.penanggung_jawab or spek.owner(s) or head.jabatan.id
         j = positions.get(ref)
         return (j.singkatan or j.nama) if j else ref
 
     by_owner: dict[str, list[Sasaran]] = {}
     for s in spek.sasaran:
-        by_owner.setdefault(owner(s), []).append(s)
+        by_owner.setdefault(spek.owner(s) or head.jabatan.id, []).append(s)
     indicators: dict[str, list[Indikator]] = {}
     for ind in spek.indikator:
         indicators.setdefault(ind.sasaran, []).append(ind)

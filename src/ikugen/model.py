@@ -231,3 +231,12 @@ class Spek(Ketat):
         extra="forbid", frozen=True,
         json_schema_extra={"title": "Spesifikasi IKU kecamatan (ikugen)"},
     )
+
+    def head_id(self) -> Optional[str]:
+        """The head position (the Camat): the first without an atasan."""
+        return next((j.id for j in self.organisasi if not j.atasan), None)
+
+    def owner(self, sasaran: Optional[Sasaran]) -> Optional[str]:
+        """The position a sasaran belongs to: its pemilik, else the head. An indicator without
+        a penanggung jawab is its sasaran's owner's."""
+        return (sasaran.pemilik if sasaran else None) or self.head_id()

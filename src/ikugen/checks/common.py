@@ -1,4 +1,4 @@
-"""What several checks share: the spec's texts with their paths, words, owners of sasaran.
+"""What several checks share: the spec's texts with their paths, and words.
 
 Checks read the validated model; a path is the key/index path of a value in the YAML data, so
 `SourceMap.locate(path)` gives its line and column. Target years are strings in paths, as the
@@ -88,16 +88,6 @@ def words(text: str) -> list[str]:
 def sentences(text: str) -> list[str]:
     """Rough sentences: split after . ; : ! ? and at line ends (folded YAML keeps no newlines)."""
     return [s for s in re.split(r"(?<=[.;:!?])\s+|\n+", text) if s.strip()]
-
-
-def head_id(spek: Spek) -> Optional[str]:
-    heads = [j.id for j in spek.organisasi if not j.atasan]
-    return heads[0] if heads else None
-
-
-def owner(spek: Spek, sasaran: Optional[Sasaran]) -> Optional[str]:
-    """The position a sasaran belongs to: its pemilik, else the head (the Camat)."""
-    return (sasaran.pemilik if sasaran else None) or head_id(spek)
 
 
 def position_name(spek: Spek, ident: Optional[str]) -> str:

@@ -9,7 +9,7 @@ import re
 from typing import Iterator, Optional
 
 from ..rules import Context, Finding, check
-from .common import blank, first_word, fold, head_id, measures, owner, position_name, sasaran_measures
+from .common import blank, first_word, fold, measures, position_name, sasaran_measures
 
 
 # The nouns a measure's name begins with (an indicator names a quantity, not an outcome).
@@ -132,8 +132,8 @@ def too_many_indicators(ctx: Context) -> Iterator[Finding]:
             yield Finding(("sasaran", i), f"sasaran '{s.id}' diukur {count} indikator; lazimnya paling "
                           f"banyak {limit}", "pilih indikator yang paling mewakili; sisanya dapat menjadi "
                           "indikator kinerja eselon IV")
-    head = head_id(ctx.spek)
-    own = [path for path, _, s in sasaran_measures(ctx.spek) if s is not None and owner(ctx.spek, s) == head]
+    head = ctx.spek.head_id()
+    own = [path for path, _, s in sasaran_measures(ctx.spek) if s is not None and ctx.spek.owner(s) == head]
     limit = ctx.spek.dokumen.batas_iku.pimpinan
     if len(own) > limit:
         yield Finding(own[limit], f"Camat memikul {len(own)} IKU; lazimnya paling banyak {limit}",
@@ -152,7 +152,7 @@ def _key(name: str) -> str:
 def same_indicator_twice(ctx: Context) -> Iterator[Finding]:
     first: dict[str, tuple[tuple, Optional[str]]] = {}
     for path, ind, s in sasaran_measures(ctx.spek):
-        where = owner(ctx.spek, s)
+        where = ctx.spek.owner(s)
         key = _key(ind.nama)
         if key not in first:
             first[key] = (path, where)
