@@ -96,7 +96,7 @@ def parse_data(text: str, shown: str) -> tuple[Any, SourceMap]:
     try:
         data = _build(yaml.parse(text, Loader=_Loader), smap, problems)
     except yaml.YAMLError as exc:
-        problems.append(translate(exc, text, shown))
+        problems.append(_limit_before(exc, text, shown) or translate(exc, text, shown))
         raise SpecError(problems) from None
     except _Fatal as fatal:
         problems.append(fatal.problem)
@@ -104,6 +104,28 @@ def parse_data(text: str, shown: str) -> tuple[Any, SourceMap]:
     if problems:
         raise SpecError(problems)
     return data, smap
+
+
+def _limit_before(exc: yaml.YAMLError, text: str, shown: str) -> Optional[Problem]:
+    """One of ikugen's limits, when it is crossed before the place where PyYAML gave up.
+
+    PyYAML reads up to 1,024 characters ahead in a flow collection before it hands out the
+    first event, and since 6.0.4 libyaml stops at 1,000 levels on its own: `[[[[...` would be
+    reported by the parser, in English, a thousand columns past our 40th level. Reading the
+    text before the parser's stop again finds the level (or the value count) where our limit
+    was crossed, whatever the parser version.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None or not 0 < mark.index <= len(text):
+        return None
+    try:
+        _build(yaml.parse(text[: mark.index], Loader=_Loader), SourceMap(shown), [])
+    except _Fatal as fatal:
+        if fatal.problem.code in ("IKU007", "IKU008"):
+            return fatal.problem
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def value_at(data: Any, path: Path_) -> Any:

@@ -71,6 +71,52 @@ _MESSAGES = [
      "hapus baris '...' atau periksa indentasi baris ini"),
     ("found unexpected document indicator", "penanda dokumen ('---' atau '...') tidak diharapkan di sini",
      "beri tanda kutip pada teks yang diawali '---' atau '...'"),
+    # Messages no entry above explains; after them, so that a known context still wins.
+    ("input is too long", "berkas terlalu besar untuk dibaca", None),
+    ("exceeded maximum nesting depth", "struktur terlalu dalam", "periksa indentasi dan kurung berkas"),
+    ("UTF-8 octet", "berkas memuat byte yang bukan teks UTF-8 yang sah",
+     "simpan ulang berkas sebagai teks UTF-8"),
+    ("UTF-8 sequence", "berkas memuat byte yang bukan teks UTF-8 yang sah",
+     "simpan ulang berkas sebagai teks UTF-8"),
+    ("UTF-16", "berkas memuat teks UTF-16 yang terpotong", "simpan ulang berkas sebagai teks UTF-8"),
+    ("invalid Unicode character", "berkas memuat karakter Unicode yang tidak sah",
+     "simpan ulang berkas sebagai teks UTF-8"),
+    ("special characters are not allowed", "berkas memuat karakter kendali yang tidak boleh ada",
+     "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
+    ("escape sequence of", "escape \\x, \\u atau \\U harus diikuti angka heksadesimal",
+     "tulis karakternya langsung, atau tulis \\\\ untuk garis miring terbalik"),
+    ("indentation indicator", "penanda teks blok ('|' atau '>') tidak sah",
+     "setelah '|' atau '>' langsung ganti baris, lalu tulis teksnya menjorok di baris berikutnya"),
+    ("sequence entries are not allowed", "butir daftar ('- ') tidak boleh ditulis di sini",
+     "tulis butir daftar di baris baru di bawah kuncinya, menjorok dengan spasi"),
+    ("comment or line break", "setelah nilai ini hanya boleh ada komentar (#) atau akhir baris",
+     "beri tanda kutip pada seluruh nilai"),
+    ("comment or a line break", "setelah nilai ini hanya boleh ada komentar (#) atau akhir baris",
+     "beri tanda kutip pada seluruh nilai"),
+    ("document separator", "penanda dokumen ('---' atau '...') tidak diharapkan di sini",
+     "beri tanda kutip pada teks yang diawali '---' atau '...'"),
+    ("document start>", "isi tidak diharapkan setelah akhir dokumen YAML",
+     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("DOCUMENT-END", "isi tidak diharapkan setelah akhir dokumen YAML",
+     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("STREAM-END", "isi tidak diharapkan setelah akhir dokumen YAML",
+     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("STREAM-START", "awal berkas tidak terbaca sebagai YAML", "simpan ulang berkas sebagai teks UTF-8"),
+    ("stream-start", "awal berkas tidak terbaca sebagai YAML", "simpan ulang berkas sebagai teks UTF-8"),
+    ("SCALAR, SEQUENCE-START", "nilai yang diharapkan tidak ditemukan", None),
+    ("digit", "direktif YAML (baris diawali '%') tidak didukung",
+     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
+    ("tag handle", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("tag prefix", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("tag value", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("URI", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("expected '!'", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("expected '>'", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("non-alphabetical character", "karakter ini tidak boleh dipakai di sini",
+     "beri tanda kutip pada nilai ini"),
+    ("expected whitespace", "spasi yang diharapkan tidak ada di sini", "beri tanda kutip pada nilai ini"),
+    ("undefined alias", "alias (*) ini belum didefinisikan", "tulis nilainya langsung"),
+    ("expected ' '", "spasi yang diharapkan tidak ada di sini", "beri tanda kutip pada nilai ini"),
 ]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -104,6 +150,8 @@ def translate(exc: yaml.YAMLError, text: str, shown: str) -> Problem:
                 return clearer
     for fragment, message, hint in _MESSAGES:
         if fragment in english:
+            if fragment == "exceeded maximum nesting depth":  # our limit, met by the parser first
+                return Problem(shown, line, column, "galat", "IKU007", message, hint)
             if fragment.startswith("expected ','") and opened and opened.line + 1 != line:
                 # YAML notices the missing ']' or '}' only on a later line: name the opening one.
                 message += f" (dibuka di baris {opened.line + 1})"
