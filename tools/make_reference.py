@@ -27,7 +27,10 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def paragraph_style(doc, name, base="Normal", *, size=12, bold=False, align=None, before=0, after=6,
                     line=1.5, left=None, keep_next=False):
     styles = doc.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name in [s.name for s in styles]:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if style.name != "Normal":
         style.base_style = styles[base]
     font = style.font
@@ -103,13 +106,15 @@ def main() -> None:
     # Space before, not after: a paragraph after a list or a table keeps its distance.
     normal = paragraph_style(doc, "Normal", align=J.JUSTIFY, before=6, after=0)
     # Indonesian text: Word's spelling and hyphenation use the right language.
-    normal.element.get_or_add_rPr().append(parse_xml(f'<w:lang {W} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'))
+    lang = parse_xml(f'<w:lang {W} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>')
+    normal.element.get_or_add_rPr().append(lang)
     paragraph_style(doc, "Heading 1", size=14, bold=True, align=J.CENTER, after=18, keep_next=True)
     paragraph_style(doc, "Heading 2", bold=True, align=J.LEFT, before=12, keep_next=True)
     paragraph_style(doc, "Heading 3", bold=True, align=J.LEFT, before=6, keep_next=True)
     paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, before=0, after=0)
     paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=48, after=48, line=1.15)
-    paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0, keep_next=True)
+    paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0,
+                    keep_next=True)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
     paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)
     paragraph_style(doc, "TandaTangan", align=J.CENTER, before=6, after=0, line=1.15, left=Cm(6))

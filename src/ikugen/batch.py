@@ -11,9 +11,14 @@ import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from .errors import IkugenError, Problem, SpecError, UsageError
+
+if TYPE_CHECKING:  # imported where used: a worker or `validate` needs neither
+    from .build import Options
+    from .rekap import Entry
+    from .rules import Silenced
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -47,8 +52,8 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> list[Path]:
 class Job:
     spec: Path
     targets: tuple[Path, ...]          # .docx and .md, written by the worker
-    pdf: Optional[Path] = None         # made by the main process, after all workers
-    options: object = None             # build.Options
+    pdf: Optional[Path]                # made by the main process, after all workers
+    options: Options
     skip: tuple[str, ...] = ()
     strict: bool = False
     rekap: bool = False
@@ -63,7 +68,7 @@ class Result:
     internal: bool = False             # the failure is a bug in ikugen
     written: list[Path] = field(default_factory=list)
     docx: Optional[bytes] = None       # for the PDF step
-    rekap: object = None               # rekap.Entry
+    rekap: Optional[Entry] = None
     explain: list[str] = field(default_factory=list)
 
     @property
@@ -84,7 +89,7 @@ def plan(files: list[Path], folder: Path, formats: Iterable[str]) -> list[tuple[
     return out
 
 
-def jobs(planned: list[tuple[Path, list[Path]]], options, skip: tuple[str, ...], strict: bool, *,
+def jobs(planned: list[tuple[Path, list[Path]]], options: Options, skip: tuple[str, ...], strict: bool, *,
          rekap: bool, explain: bool) -> list[Job]:
     out = []
     for spec, targets in planned:
@@ -192,7 +197,7 @@ def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
         r.docx = None
 
 
-def check_one(path: Path, skip: tuple[str, ...]) -> tuple[list, list]:
+def check_one(path: Path, skip: tuple[str, ...]) -> tuple[list[Problem], list[Silenced]]:
     """One spec's problems and the warnings its `abaikan` entries silenced (for validate)."""
     from .spec import load_spec
 
@@ -203,7 +208,8 @@ def check_one(path: Path, skip: tuple[str, ...]) -> tuple[list, list]:
         return exc.problems, getattr(exc, "silenced", [])
 
 
-def check_all(paths: list[Path], skip: tuple[str, ...], workers: int) -> list[tuple[list, list]]:
+def check_all(paths: list[Path], skip: tuple[str, ...],
+              workers: int) -> list[tuple[list[Problem], list[Silenced]]]:
     """check_one for every path, in order; many specs are spread over `workers` processes."""
     if workers <= 1 or len(paths) < 8:  # below that, starting workers costs more than it saves
         return [check_one(p, skip) for p in paths]

@@ -8,17 +8,20 @@ and `err` callables, so the CLI decides how to print them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from . import batch
 from .errors import OutputError
 from .progress import Progress
 
+if TYPE_CHECKING:
+    from .build import Options
+
 Echo = Callable[[str], None]
 
 
 def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[str, ...],
-               workers: Optional[int], options, strict: bool, skip: tuple[str, ...],
+               workers: Optional[int], options: Options, strict: bool, skip: tuple[str, ...],
                rekap: Optional[Path], explain: bool,
                out: Echo, err: Echo) -> int:
     """Every spec named (files and folders) to FOLDER/<name>.<format>; the exit code."""
@@ -54,9 +57,9 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
         from . import rekap as recap
 
         entries = [r.rekap for r in results if r.ok and r.rekap is not None]
-        recap.write(entries, rekap, options)  # type: ignore[arg-type]
+        recap.write(entries, rekap, options)
         missing = f"; tanpa {len(failed)} yang gagal" if failed else ""
-        err(f"ditulis: {rekap} (rekap {recap.count_text(entries)}{missing})")  # type: ignore[arg-type]
+        err(f"ditulis: {rekap} (rekap {recap.count_text(entries)}{missing})")
     if any(r.internal for r in results):
         return 70  # a bug in ikugen, as the CLI reports for a single spec
     return 1 if failed else 0

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .rules import Context, Finding, check
+from .source import Path_
 
 MARK = "ISI:"
 CODE = "IKU710"
@@ -30,7 +31,7 @@ def unfilled(ctx: Context) -> Iterator[Finding]:
                           "ganti penanda 'ISI: ...' dengan data kecamatan ini")
 
 
-def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _texts(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     """Every text value under `value` with its data path (years of a target as text, as written)."""
     if isinstance(value, str):
         yield path, value

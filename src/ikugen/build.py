@@ -48,7 +48,8 @@ def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
 
     spek = loaded.spek
     p = spek.profil
-    kind = "Perubahan Indikator Kinerja Utama" if spek.dokumen.jenis == "iku-perubahan" else "Indikator Kinerja Utama"
+    kind = ("Perubahan Indikator Kinerja Utama" if spek.dokumen.jenis == "iku-perubahan"
+            else "Indikator Kinerja Utama")
     period = spek.dokumen.periode
     year, month, day = (list(map(int, spek.dokumen.tanggal.split("-"))) + [1, 1])[:3]
     props = Properties(

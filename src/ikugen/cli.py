@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import click
 
 from .errors import Problem, SpecError, UsageError
 
+if TYPE_CHECKING:  # imported where used, so `ikugen --help` stays fast
+    from .build import Options
+    from .rules import Silenced
+
 
 class _Command(click.Command):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[OPSI]")
         super().__init__(*args, **kwargs)
 
@@ -20,7 +24,7 @@ class _Command(click.Command):
 class _Group(click.Group):
     command_class = _Command
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[OPSI]")
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
@@ -68,8 +72,8 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 
     files = _spec_files(berkas)
     problems: list[Problem] = []
-    silenced: list = []  # warnings a spec's own `abaikan` entries silenced: shown with the reason
-    report: list = []    # both, per file in the order given, each file's by position
+    silenced: list[Silenced] = []  # warnings a spec's own `abaikan` entries silenced: shown with the reason
+    report: list[Union[Problem, Silenced]] = []  # both, per file in the order given, each file's by position
     if explain:
         from .origins import explain as origins
 
@@ -82,7 +86,7 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
     for found, quiet in check_all(files, skip, jobs or default_workers()):
         problems += found
         silenced += quiet
-        report += sorted(found + quiet, key=lambda p: (p.file, p.line, p.column))
+        report += sorted([*found, *quiet], key=lambda p: (p.file, p.line, p.column))
     errors = sum(p.severity == "galat" for p in problems)
     warnings = sum(p.severity == "peringatan" for p in problems)
     if fmt == "json":
@@ -149,8 +153,8 @@ def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[
     return _build_single(berkas[0], outputs, fmt, options, strict, skip, rekap, explain)
 
 
-def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...], options, strict: bool,
-                  skip: tuple[str, ...], rekap: Optional[Path], explain: bool) -> int:
+def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...], options: Options,
+                  strict: bool, skip: tuple[str, ...], rekap: Optional[Path], explain: bool) -> int:
     from .build import FORMATS
     from .build import build as build_document
     from .spec import load_spec
@@ -188,10 +192,13 @@ def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...],
     return 0
 
 
-def _build_many(*args) -> int:
+def _build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[str, ...],
+                workers: Optional[int], options: Options, strict: bool, skip: tuple[str, ...],
+                rekap: Optional[Path], explain: bool) -> int:
     from .batch_flow import build_many
 
-    return build_many(*args, out=click.echo, err=lambda line: click.echo(line, err=True))
+    return build_many(berkas, folder, formats, workers, options, strict, skip, rekap, explain,
+                      out=click.echo, err=lambda line: click.echo(line, err=True))
 
 
 @cli.command("rekap")

@@ -8,7 +8,7 @@ Indonesian notation, NIP in groups); templates only arrange it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from . import idn
 from .model import Indikator, Jabatan, Sasaran, Spek, Tujuan, Ukuran
@@ -97,16 +97,19 @@ def view(spek: Spek) -> View:
         tujuan_of = {t.id: t for t in spek.tujuan}
         out: list[Row] = []
         for no, s in enumerate(sorted(sasaran, key=lambda s: _tujuan_order(spek, s)), 1):
-            for ind in indicators.get(s.id) or [None]:
+            own: list[Optional[Indikator]] = [*indicators.get(s.id, [])]
+            for ind in own or [None]:  # a sasaran without indicators still gets its row
                 out.append(Row(
                     no=no, tujuan=tujuan_of.get(s.tujuan or ""), tujuan_span=0, sasaran=s,
                     sasaran_span=0, indikator=ind, penanggung_jawab=pj_name(ind, s) if ind else "-",
                     target=[idn.angka(ind.target.get(y)) if ind else "-" for y in years],
                     kondisi_awal=idn.angka(ind.kondisi_awal) if ind else "-",
                 ))
-        for row, span in zip(out, _spans(out, lambda r: r.sasaran.id)):
+        # _spans gives one span per row: the lengths are equal by construction.
+        for row, span in zip(out, _spans(out, lambda r: r.sasaran.id), strict=True):
             row.sasaran_span = span
-        for row, span in zip(out, _spans(out, lambda r: r.tujuan.id if r.tujuan else "/" + r.sasaran.id)):
+        for row, span in zip(out, _spans(out, lambda r: r.tujuan.id if r.tujuan else "/" + r.sasaran.id),
+                             strict=True):
             row.tujuan_span = span
         return out
 
@@ -115,7 +118,8 @@ def view(spek: Spek) -> View:
     pangkat = ", ".join(x for x in (spek.pimpinan.pangkat, spek.pimpinan.golongan) if x)
     year = d.tanggal[:4]
     nomor = d.nomor or "........"
-    periode = f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal else str(d.periode.awal)
+    periode = (f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal
+               else str(d.periode.awal))
     return View(
         spek=spek,
         judul="INDIKATOR KINERJA UTAMA (IKU)",
@@ -152,7 +156,7 @@ def _tujuan_order(spek: Spek, s: Sasaran) -> int:
     return ids.index(s.tujuan) if s.tujuan in ids else len(ids)
 
 
-def _spans(rows: list[Row], key) -> list[int]:
+def _spans(rows: list[Row], key: Callable[[Row], str]) -> list[int]:
     """Rowspans for merged cells: a run of equal keys opens with its length, then 0s."""
     spans = [0] * len(rows)
     start = 0

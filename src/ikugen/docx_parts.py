@@ -7,13 +7,18 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 
 from .halaman import HEADER_FOOTER_MM, Page, twips
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -64,7 +69,7 @@ class Section:
     numbering: Optional[str] = None   # None (no page number: the cover), "lowerRoman", "decimal"
     start: Optional[int] = None       # restart page numbers at this value
 
-    def next(self, **changes) -> "Section":
+    def next(self, **changes: Any) -> "Section":
         """The following section: same settings, numbering continues unless restarted."""
         return replace(self, **{"start": None, **changes})
 
@@ -88,7 +93,7 @@ def section_xml(section: Section, footer_rid: str) -> str:
     )
 
 
-def add_footer(document) -> str:
+def add_footer(document: Document) -> str:
     """A footer with the page number centred; returns its relationship id."""
     from docx.parts.hdrftr import FooterPart
 
@@ -117,10 +122,10 @@ ABSTRACT_BASE = 9100  # our abstractNum ids, clear of any a reference document b
 class Numbering:
     """Adds our list definitions to the package and one w:num per list (so each restarts)."""
 
-    def __init__(self, document):
+    def __init__(self, document: Document) -> None:
         self.root = document.part.numbering_part.element
         self.next_id = max([int(n.get(w("numId"))) for n in self.root.findall(w("num"))] + [0]) + 1
-        for i, (name, levels) in enumerate(_FORMATS.items()):
+        for i, levels in enumerate(_FORMATS.values()):
             lvls = "".join(
                 f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                 f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -162,7 +167,8 @@ def toc(headings: list[tuple[int, str]], levels: int = 2) -> str:
     entries = [(level, text) for level, text in headings if level <= levels] or [(1, "")]
     out = []
     for i, (level, text) in enumerate(entries):
-        runs = (begin if i == 0 else "") + run(text.replace("\n", " ")) + (end if i == len(entries) - 1 else "")
+        runs = ((begin if i == 0 else "") + run(text.replace("\n", " "))
+                + (end if i == len(entries) - 1 else ""))
         out.append(paragraph(runs, f"toc{level}"))
     return "".join(out)
 
@@ -195,7 +201,7 @@ _SETTINGS_ORDER = (
 )
 
 
-def set_setting(settings, element) -> None:
+def set_setting(settings: BaseOxmlElement, element: etree._Element) -> None:
     """Put `element` into w:settings where the schema's sequence wants it (Word refuses a
     settings part whose children are out of order), replacing one of the same kind."""
     from docx.oxml.ns import qn
@@ -204,16 +210,18 @@ def set_setting(settings, element) -> None:
         settings.remove(old)
     name = next(n for n in _SETTINGS_ORDER if qn("w:" + n) == element.tag)
     later = _SETTINGS_ORDER[_SETTINGS_ORDER.index(name) + 1:]
-    settings.insert_element_before(element, *("w:" + n for n in later))
+    # python-docx types `elm` as ElementBase; it only inserts it, and any lxml element will do.
+    settings.insert_element_before(element, *("w:" + n for n in later))  # type: ignore[arg-type]
 
 
-def update_fields_on_open(document) -> None:
+def update_fields_on_open(document: Document) -> None:
     flag = OxmlElement("w:updateFields")
     flag.set(w("val"), "true")
     set_setting(document.settings.element, flag)
 
 
-def set_properties(document, *, title: str, subject: str, author: str, when: datetime.datetime) -> None:
+def set_properties(document: Document, *, title: str, subject: str, author: str,
+                   when: datetime.datetime) -> None:
     """Core properties from the spec, so two builds of one spec are identical."""
     core = document.core_properties
     # python-docx refuses a property over 255 characters; a long (valid) name must not stop a build.

@@ -5,10 +5,10 @@ stay whole on a page, header rows that repeat. Built as text and parsed once wit
 from __future__ import annotations
 
 from . import docx_parts as P
-from .htmltable import Table
+from .htmltable import Cell, Table
 
 
-def _cell_style(table: Table, cell) -> str:
+def _cell_style(table: Table, cell: Cell) -> str:
     if table.plain:
         return "IsiBlok"
     return "KepalaTabel" if cell.header else "IsiTabel"
@@ -27,9 +27,13 @@ def table_xml(table: Table, total: int) -> str:
             span = cell.colspan
             tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
             tcpr += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-            tcpr += '<w:vMerge/>' if cell.continues else ('<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else "")
+            if cell.continues:
+                tcpr += '<w:vMerge/>'
+            elif cell.rowspan > 1:
+                tcpr += '<w:vMerge w:val="restart"/>'
             # A line break in a cell starts a new paragraph, so justified text does not stretch.
-            paragraphs, current = [], []
+            paragraphs: list[str] = []
+            current: list[str] = []
             for text, bold in cell.runs + [("\n", False)]:
                 if text == "\n":
                     paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell)))

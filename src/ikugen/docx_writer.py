@@ -14,14 +14,14 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 from urllib.parse import unquote
 
 from docx import Document
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Length
 from lxml import etree
 from markdown_it import MarkdownIt
 
@@ -31,6 +31,10 @@ from .errors import IkugenError, shorten
 from .halaman import Page, twips
 from .htmltable import parse_table
 from .images import checked_image, fit
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from markdown_it.token import Token
 
 _DIRECTIVE = re.compile(r"^<!--\s*ikugen:(\S+)\s*(.*?)\s*-->$", re.S)
 _NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}
@@ -70,7 +74,7 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
     return buffer.getvalue()
 
 
-def _drop_thumbnail(document) -> None:
+def _drop_thumbnail(document: DocxDocument) -> None:
     """The reference document's preview picture would show a different document."""
     rels = document.part.package.rels
     for rid, rel in list(rels.items()):
@@ -79,7 +83,7 @@ def _drop_thumbnail(document) -> None:
 
 
 class _Writer:
-    def __init__(self, document, section: P.Section, footer_rid: str, base_dir: Path):
+    def __init__(self, document: DocxDocument, section: P.Section, footer_rid: str, base_dir: Path):
         self.document = document
         self.section = section
         self.footer_rid = footer_rid
@@ -89,7 +93,7 @@ class _Writer:
         self.headings: list[tuple[int, str]] = []
         self.toc_at: Optional[int] = None
         self.style: Optional[str] = None
-        self.lists: list[list] = []  # [num_id, level, first paragraph of item pending]
+        self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
         self.next_list_kind: Optional[str] = None
         self.break_before = False
         self.section_start = 0
@@ -138,7 +142,8 @@ class _Writer:
                 for line in token.content.rstrip("\n").split("\n"):
                     self.paragraph(P.run(line), self.style)
 
-    def paragraph(self, runs: str, style: Optional[str], *, keep_next: bool = False, numbering: str = "") -> None:
+    def paragraph(self, runs: str, style: Optional[str], *, keep_next: bool = False,
+                  numbering: str = "") -> None:
         # pPr children in schema order: keepNext, pageBreakBefore, numPr.
         extra = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if self.break_before else "")
         extra += numbering
@@ -170,7 +175,7 @@ class _Writer:
         if name == "halaman-baru":
             self.break_before = True
         elif name == "bagian":
-            changes: dict = {}
+            changes: dict[str, Any] = {}
             if "nomor" in params:
                 changes["numbering"] = _NUMBER_FORMAT[params["nomor"]]
             if "mulai" in params:
@@ -204,7 +209,7 @@ class _Writer:
 
     # ---- inline ---------------------------------------------------------------------------
 
-    def inline(self, children) -> tuple[str, str]:
+    def inline(self, children: list[Token]) -> tuple[str, str]:
         """Runs for an inline token list, and its plain text (for the table of contents)."""
         runs: list[str] = []
         plain: list[str] = []
@@ -241,11 +246,12 @@ class _Writer:
                 plain.append(text)
         return "".join(runs), "".join(plain).strip()
 
-    def picture(self, src: str) -> str:
+    def picture(self, src: Union[str, int, float]) -> str:  # a markdown-it attribute value
         # markdown-it percent-encodes a link (a space becomes %20): the file name is the decoded one.
         name = unquote(str(src))
         path = checked_image(self.base_dir / name, name)
         page = self.section.page
+        box: tuple[Length, Length]
         if self.style == "Sampul":
             box = (Cm(3.5), Cm(3.5))
         else:
@@ -260,7 +266,7 @@ class _Writer:
 _STYLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,60}$")
 
 
-def _check_directive(name: str, args: str, params: dict) -> None:
+def _check_directive(name: str, args: str, params: dict[str, str]) -> None:
     """A directive's arguments as docs/markdown.md lists them, or an error naming the directive.
 
     Directives come from templates and also from a spec's Markdown `teks`, so they are checked

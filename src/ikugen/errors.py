@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 Severity = Literal["galat", "peringatan"]
 
@@ -40,7 +40,7 @@ class Problem:
             f"{self.message}{hint} [{self.code}]"
         )
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -25,7 +25,8 @@ def terbilang(n: int) -> str:
     if n < 100:
         rest = n % 10
         return _ONES[n // 10] + " puluh" + (" " + _ONES[rest] if rest else "")
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu"), (100, "ratus")):
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu"),
+                       (100, "ratus")):
         if n >= size:
             head, rest = divmod(n, size)
             if head == 1 and size in (100, 1000):

@@ -8,7 +8,7 @@ square, 1,389 inches). So a picture is checked here first and always sized to fi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .errors import IkugenError, Problem, os_reason, shorten
 
@@ -63,7 +63,8 @@ def fit(px_width: int, px_height: int, max_width: int, max_height: int) -> tuple
     return max(1, round(px_width * scale)), max(1, round(px_height * scale))
 
 
-def logo_problems(logo: Optional[str], base_dir: Path, place) -> list[Problem]:
+def logo_problems(logo: Optional[str], base_dir: Path,
+                  place: Callable[[str, str], Problem]) -> list[Problem]:
     """The spec's logo checked as a file, as a problem at its line (`place(code, message)`)."""
     if not logo:
         return []

@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 from . import source
 from .errors import Problem, SpecError, UsageError, shorten
-from .source import SourceMap
+from .source import Path_, SourceMap
 
 MAX_CHAIN = 5
 ID_LISTS = frozenset({("organisasi",), ("tujuan",), ("sasaran",), ("indikator",)})
@@ -32,14 +32,15 @@ ADD = "tambah"
 DROP = "hapus"
 
 
-def resolve(data: dict, smap: SourceMap, path: Path) -> tuple[dict, SourceMap]:
+def resolve(data: dict[str, Any], smap: SourceMap, path: Path) -> tuple[dict[str, Any], SourceMap]:
     """The spec's data with its bases merged in, and one source map over every file involved."""
     if data.get("dasar") is None:
         return data, smap
     return _resolve(data, smap, path, [path.resolve()])
 
 
-def _resolve(data: dict, smap: SourceMap, path: Path, chain: list[Path]) -> tuple[dict, SourceMap]:
+def _resolve(data: dict[str, Any], smap: SourceMap, path: Path,
+             chain: list[Path]) -> tuple[dict[str, Any], SourceMap]:
     ref = data.get("dasar")
     if ref is None:
         return data, smap
@@ -77,7 +78,7 @@ class _Merge:
         self.out = SourceMap(child.file)
         self.problems: list[Problem] = []
 
-    def value(self, b: Any, c: Any, bp: tuple, cp: tuple, tp: tuple) -> Any:
+    def value(self, b: Any, c: Any, bp: Path_, cp: Path_, tp: Path_) -> Any:
         if isinstance(c, dict) and ADD in c and (b is None or isinstance(b, list)):
             return self.add(b or [], c, bp, cp, tp)
         if isinstance(b, dict) and isinstance(c, dict):
@@ -87,9 +88,10 @@ class _Merge:
         self.copy(self.child, cp, tp, c)  # a scalar, a plain list, or another kind: replaced
         return c
 
-    def mapping(self, b: dict, c: dict, bp: tuple, cp: tuple, tp: tuple) -> dict:
+    def mapping(self, b: dict[str, Any], c: dict[str, Any], bp: Path_, cp: Path_,
+                tp: Path_) -> dict[str, Any]:
         self.mark(self.child, cp, tp)
-        out: dict = {}
+        out: dict[str, Any] = {}
         for key, inherited in b.items():
             if key in c:
                 out[key] = self.value(inherited, c[key], bp + (key,), cp + (key,), tp + (key,))
@@ -101,7 +103,7 @@ class _Merge:
                 out[key] = self.value(None, own, (), cp + (key,), tp + (key,))
         return out
 
-    def add(self, b: list, c: dict, bp: tuple, cp: tuple, tp: tuple) -> list:
+    def add(self, b: list[Any], c: dict[str, Any], bp: Path_, cp: Path_, tp: Path_) -> list[Any]:
         added = c[ADD]
         extra = [k for k in c if k != ADD]
         if extra or not isinstance(added, list):
@@ -118,10 +120,12 @@ class _Merge:
             self.copy(self.child, cp + (ADD, j), tp + (len(b) + j,), item)
         return b + added
 
-    def by_id(self, b: list, c: list, bp: tuple, cp: tuple, tp: tuple) -> list:
-        plan = [[i, None] for i in range(len(b))]  # [base index or None, child index or None]
+    def by_id(self, b: list[Any], c: list[Any], bp: Path_, cp: Path_, tp: Path_) -> list[Any]:
+        # [base index or None, child index or None]: never both None.
+        plan: list[list[Optional[int]]] = [[i, None] for i in range(len(b))]
         known = {item["id"]: entry for item, entry in zip(b, plan, strict=True)
                  if isinstance(item, dict) and isinstance(item.get("id"), str)}
+        j: Optional[int]  # a child index (None in `plan` for a base item the spec leaves alone)
         for j, item in enumerate(c):
             ident = item.get("id") if isinstance(item, dict) else None
             entry = known.get(ident) if isinstance(ident, str) else None
@@ -144,9 +148,10 @@ class _Merge:
             else:
                 plan.append([None, j])
         self.mark(self.child, cp, tp)
-        out = []
+        out: list[Any] = []
         for k, (i, j) in enumerate(plan):
             if j is None:
+                assert i is not None  # see `plan`: an entry without a child index has a base one
                 item = b[i]
                 self.copy(self.base, bp + (i,), tp + (k,), item)
             else:
@@ -159,9 +164,9 @@ class _Merge:
             out.append(item)
         return out
 
-    def copy(self, src: SourceMap, frm: tuple, to: tuple, value: Any) -> None:
+    def copy(self, src: SourceMap, frm: Path_, to: Path_, value: Any) -> None:
         """Record the places of `value` and everything under it, moved from `frm` to `to`."""
-        stack = [(frm, to, value)]
+        stack: list[tuple[Path_, Path_, Any]] = [(frm, to, value)]
         while stack:
             f, t, v = stack.pop()
             self.mark(src, f, t)
@@ -170,7 +175,7 @@ class _Merge:
             elif isinstance(v, list):
                 stack.extend((f + (i,), t + (i,), x) for i, x in enumerate(v))
 
-    def mark(self, src: SourceMap, f: tuple, t: tuple) -> None:
+    def mark(self, src: SourceMap, f: Path_, t: Path_) -> None:
         if f in src.values:
             self.out.values[t] = src.values[f]
         if f in src.keys:

@@ -5,23 +5,29 @@ Starts one headless LibreOffice, and for each document updates its indexes (so t
 contents gets its page numbers) and exports a PDF. Exit 3: LibreOffice did not start.
 """
 
+# This file must run on whatever Python LibreOffice's bridge comes with (often the system's,
+# possibly older than ikugen's 3.10): annotations stay unevaluated, and no zip(strict=...).
+from __future__ import annotations
+
 import subprocess
 import sys
 import time
+from typing import Any
 
 import uno  # noqa: E402  (only LibreOffice's Python has it)
 from com.sun.star.beans import PropertyValue
 
 
-def prop(name, value):
+def prop(name: str, value: object) -> Any:
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
     soffice, profile, pipe = argv[:3]
-    pairs = list(zip(argv[3::2], argv[4::2]))
+    # (IN, OUT) pairs; an odd last argument has no partner and is left out.
+    pairs = [(argv[i], argv[i + 1]) for i in range(3, len(argv) - 1, 2)]
     url = f"pipe,name={pipe};urp;StarOffice.ComponentContext"
     proc = subprocess.Popen([soffice, "--headless", "--invisible", "--nologo", "--norestore",
                              "--nodefault", "--nolockcheck", f"-env:UserInstallation={profile}",

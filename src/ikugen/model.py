@@ -13,8 +13,8 @@ from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .model_susunan import Bab, Pengecualian
-from .model_types import (  # noqa: F401  (CUSTOM_ERRORS is re-exported)
-    CUSTOM_ERRORS,
+from .model_types import CUSTOM_ERRORS as CUSTOM_ERRORS  # re-exported, for schema_errors
+from .model_types import (
     MAX_LIST,
     Id,
     Ketat,
@@ -188,7 +188,8 @@ class Teks(Ketat):
     maksud_tujuan: Optional[Prosa] = Field(None, description="Pengganti teks BAB I B. Maksud dan Tujuan.")
     landasan_hukum: Optional[Prosa] = Field(None, description="Kalimat pembuka daftar landasan hukum.")
     definisi: Optional[Prosa] = Field(None, description="Pengganti teks BAB II A. Definisi.")
-    syarat_kriteria: Optional[Prosa] = Field(None, description="Pengganti teks BAB II B. Syarat dan Kriteria.")
+    syarat_kriteria: Optional[Prosa] = Field(
+        None, description="Pengganti teks BAB II B. Syarat dan Kriteria.")
     gambaran_umum: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB III.")
     tujuan_sasaran: Optional[Prosa] = Field(None, description="Kalimat pembuka Tujuan dan Sasaran.")
     penetapan: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB IV.")

@@ -52,5 +52,6 @@ class Pengecualian(Ketat):
     """One warning silenced at one place, with the reason (shown by `validate`)."""
 
     kode: Singkat = Field(pattern=r"^IKU\d{3}$", description="Kode pemeriksaan, mis. IKU301.")
-    di: Id = Field(description="id bagian spesifikasi tempat peringatan itu (indikator, sasaran, jabatan, ...).")
+    di: Id = Field(
+        description="id bagian spesifikasi tempat peringatan itu (indikator, sasaran, jabatan, ...).")
     alasan: Prosa = Field(description="Mengapa peringatan ini boleh diabaikan.")

@@ -95,18 +95,20 @@ _TANGGAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def _tanggal(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not _TANGGAL.match(value.strip()):
+    match = _TANGGAL.match(value.strip()) if isinstance(value, str) else None
+    if not isinstance(value, str) or match is None:
         raise PydanticCustomError(
             "tanggal",
             "tanggal harus ditulis TTTT-BB-HH (mis. 2023-04-19), TTTT-BB, atau TTTT",
         )
     import datetime
 
-    year, month, day = (int(g) if g else None for g in _TANGGAL.match(value.strip()).groups())
+    year, month, day = (int(g or 0) for g in match.groups())  # month and day may be absent: 0
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:
-        raise PydanticCustomError("tanggal", "tanggal {teks} tidak ada di kalender", {"teks": value})
+        raise PydanticCustomError("tanggal", "tanggal {teks} tidak ada di kalender",
+                                  {"teks": value}) from None
     return value.strip()
 
 

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
 
@@ -26,7 +26,7 @@ _SCHEMA = _HERE.parents[1] / "schema" / "ikugen.schema.json"
 _NAME = re.compile(r"^[^\W\d_][\w .'()-]{0,79}$")
 
 # The old kecamatan's own facts: path -> what the blank asks for.
-_BLANKS = {
+_BLANKS: dict[source.Path_, str] = {
     ("pimpinan", "nama"): "nama Camat dengan gelar",
     ("pimpinan", "pangkat"): "pangkat Camat",
     ("pimpinan", "golongan"): "golongan ruang Camat",
@@ -90,8 +90,9 @@ class _Edits:
         # Scalar and sequence extents by start (line, column): the pure loader's marks count
         # characters, so they index the text directly.
         self.spans: dict[tuple[int, int], tuple[int, int, Optional[str]]] = {}
-        open_seqs: list[list] = []
+        open_seqs: list[list[Any]] = []  # [start (line, column), start index, end index so far]
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            assert event.start_mark is not None and event.end_mark is not None  # set on every event
             start = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, yaml.ScalarEvent):
                 self.spans[start] = (event.start_mark.index, event.end_mark.index, event.style)
@@ -103,11 +104,11 @@ class _Edits:
                 at, begin, end = open_seqs.pop()
                 self.spans.setdefault(at, (begin, end, "[]"))  # a sequence: to its last scalar
 
-    def span(self, path: tuple) -> Optional[tuple[int, int, Optional[str]]]:
+    def span(self, path: source.Path_) -> Optional[tuple[int, int, Optional[str]]]:
         at = self.smap.values.get(path)
         return self.spans.get(at) if at else None
 
-    def replace(self, path: tuple, value: str, count: bool = False) -> None:
+    def replace(self, path: source.Path_, value: str, count: bool = False) -> None:
         found = self.span(path)
         if found is None or found[2] == "[]":
             return
@@ -121,7 +122,7 @@ class _Edits:
         if count:
             self.old.add(self.text[start:end].strip().strip("'\""))
 
-    def blank_list(self, path: tuple, items, marker: str) -> None:
+    def blank_list(self, path: source.Path_, items: Any, marker: str) -> None:
         found = self.span(path)
         if found is None or found[2] != "[]" or not isinstance(items, list) or not items:
             return
@@ -132,7 +133,7 @@ class _Edits:
         self.edits[start] = (end, f"- nama: {json.dumps(marker, ensure_ascii=False)}{extra}")
         self.blanks += 1
 
-    def rename(self, old: str, new: str, data) -> None:
+    def rename(self, old: str, new: str, data: Any) -> None:
         """The old kecamatan's name, as a word, in every text value (sumber_data, teks, tempat)."""
         pattern = re.compile(rf"\b({re.escape(old)}|{re.escape(old.upper())})\b")
         for path in self.smap.values:
@@ -142,7 +143,11 @@ class _Edits:
             start, end, style = found
             piece = self.text[start:end]
             word = new.replace("'", "''") if style == "'" else new  # quoting rule of the scalar
-            changed = pattern.sub(lambda m, w=word: w.upper() if m.group(1).isupper() else w, piece)
+
+            def cased(m: re.Match[str], w: str = word) -> str:  # an upper-case name stays upper-case
+                return w.upper() if m.group(1).isupper() else w
+
+            changed = pattern.sub(cased, piece)
             if changed != piece:
                 self.edits.setdefault(start, (end, changed))
 
@@ -161,8 +166,8 @@ class _Edits:
                        if not (line.lstrip().startswith("#") and any(value in line for value in old)))
 
 
-def _measures(data) -> list[tuple]:
-    paths = [("indikator", i) for i, _ in enumerate(data.get("indikator") or [])]
+def _measures(data: Any) -> list[source.Path_]:
+    paths: list[source.Path_] = [("indikator", i) for i, _ in enumerate(data.get("indikator") or [])]
     for i, t in enumerate(data.get("tujuan") or []):
         paths += [("tujuan", i, "indikator", k) for k, _ in enumerate((t or {}).get("indikator") or [])]
     return paths

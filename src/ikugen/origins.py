@@ -6,13 +6,13 @@ from pydantic import BaseModel
 
 from .inherit import ID_LISTS
 from .model import Spek
-from .source import SourceMap
+from .source import Path_, SourceMap
 
 
 def explain(spek: Spek, smap: SourceMap) -> list[str]:
     """One line per top-level value (per key of a section, per item of an id list): its file:line."""
     lines = [f"asal nilai {smap.file}:"]
-    entries: list[tuple[str, tuple]] = []
+    entries: list[tuple[str, Path_]] = []
     for name in Spek.model_fields:  # the model's order, which is the documented one
         if name not in spek.model_fields_set:
             continue

@@ -95,7 +95,7 @@ def convert_many(documents: list[bytes]) -> list[bytes]:
         return [p.read_bytes() for p in outputs]
 
 
-def _run(args: list[str], limit: float, env: dict) -> tuple[int, bytes]:
+def _run(args: list[str], limit: float, env: dict[str, str]) -> tuple[int, bytes]:
     """Run LibreOffice in a process group of its own; stop the whole group if it overruns."""
     try:
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
@@ -115,7 +115,7 @@ def _run(args: list[str], limit: float, env: dict) -> tuple[int, bytes]:
     return proc.returncode, stderr
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def _stop(proc: subprocess.Popen[bytes]) -> None:
     try:
         if os.name == "posix":
             os.killpg(proc.pid, signal.SIGKILL)

@@ -18,6 +18,7 @@ from . import derive, idn, render
 from .errors import IkugenError, UsageError
 
 if TYPE_CHECKING:
+    from .build import Options
     from .spec import Loaded
 
 FORMATS = (".docx", ".md")
@@ -76,7 +77,7 @@ def markdown(entries: list[Entry], user_dir: Optional[Path] = None) -> str:
         raise IkugenError(f"templat rekap.md.j2 gagal: {exc}") from None
 
 
-def write(entries: list[Entry], target: Path, options) -> None:
+def write(entries: list[Entry], target: Path, options: Options) -> None:
     """The recap of `entries` (build.Options for templates and styles) written to `target`."""
     from .build import reference_doc
     from .output import reproducible_zip, write_atomic

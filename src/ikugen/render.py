@@ -22,7 +22,8 @@ import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from types import FrameType
+from typing import Any, Callable, Iterator, Optional
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -88,7 +89,7 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT and not (
                 isinstance(left, int) and abs(left) <= 1):
             raise _TooBig(f"pangkat {shorten(right, 20)} terlalu besar (batas {MAX_EXPONENT})")
@@ -108,7 +109,8 @@ class _Sandbox(SandboxedEnvironment):
 class _Loader(jinja2.FileSystemLoader):
     """Reads templates as UTF-8; a file in another encoding is reported with its name and line."""
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:
@@ -187,15 +189,18 @@ def render(doc: View, layout: str, user_dir: Optional[Path] = None) -> str:
         raise IkugenError(f"templat berjalan lebih dari {TEMPLATE_SECONDS} detik dan dihentikan; "
                           "periksa perulangan di templat kantor") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise IkugenError(f"{exc.filename or exc.name}:{exc.lineno}: templat tidak sah: {exc.message}") from None
+        raise IkugenError(f"{exc.filename or exc.name}:{exc.lineno}: templat tidak sah: "
+                          f"{exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise IkugenError(f"templat '{exc.name}' tidak ditemukan") from None
     except jinja2.UndefinedError as exc:
-        raise IkugenError(f"{_template_place(exc)}templat memakai nama yang tidak dikenal: {exc.message}") from None
+        raise IkugenError(f"{_template_place(exc)}templat memakai nama yang tidak dikenal: "
+                          f"{exc.message}") from None
     except _TooBig as exc:
         raise IkugenError(f"{_template_place(exc)}templat melampaui batas: {exc}") from None
     except jinja2.exceptions.SecurityError as exc:
-        raise IkugenError(f"{_template_place(exc)}templat mencoba akses yang tidak diizinkan: {exc}") from None
+        raise IkugenError(f"{_template_place(exc)}templat mencoba akses yang tidak diizinkan: "
+                          f"{exc}") from None
     except (Exception, RecursionError) as exc:
         if not (user_dir and _from_folder(exc, user_dir)):
             raise  # the packaged templates failed: a bug in ikugen
@@ -245,7 +250,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
-    def overrun(signum, frame):
+    def overrun(signum: int, frame: Optional[FrameType]) -> None:
         raise _Overrun()
 
     previous = signal.signal(signal.SIGALRM, overrun)

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, TypeVar
 
 from .errors import Problem, Severity, UsageError
 from .model import Spek
 from .schema_errors import suggest
-from .source import SourceMap
+from .source import Path_, SourceMap
 
 
 @dataclass(frozen=True)
 class Finding:
-    loc: tuple
+    loc: Path_
     message: str
     hint: Optional[str] = None
 
@@ -35,20 +35,25 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
 
 
+CheckFunc = Callable[[Context], Iterable[Finding]]
+# The decorator hands back the function it registers, with its own (narrower) type.
+_F = TypeVar("_F", bound=CheckFunc)
+
+
 @dataclass(frozen=True)
 class Check:
     code: str
     severity: Severity
     title: str
-    func: Callable[[Context], Iterable[Finding]]
+    func: CheckFunc
     slug: str  # an English name for --abaikan/--ignore: the function's name with dashes
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def check(code: str, severity: Severity, title: str):
-    def register(func: Callable[[Context], Iterable[Finding]]):
+def check(code: str, severity: Severity, title: str) -> Callable[[_F], _F]:
+    def register(func: _F) -> _F:
         assert code not in REGISTRY, code
         REGISTRY[code] = Check(code, severity, title, func, func.__name__.strip("_").replace("_", "-"))
         return func
@@ -78,7 +83,7 @@ class Silenced:
         p = self.problem
         return f"{p.file}:{p.line}:{p.column}: diabaikan: {p.message} [{p.code}] (alasan: {self.alasan})"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {**asdict(self.problem), "severity": "diabaikan", "alasan": self.alasan}
 
 

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import threading
+from types import FrameType
 from typing import Optional
 
 import click
@@ -22,7 +23,7 @@ from .errors import IkugenError, SpecError, Terminated, UsageError, os_reason
 REPORT_URL = "https://github.com/ikugen/ikugen/issues"
 
 
-def _on_sigterm(signum, frame):
+def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
     raise Terminated()
 
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import difflib
 import typing
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem, shorten
 from .model import CUSTOM_ERRORS
-from .source import SourceMap, kind_name, value_at
+from .source import Path_, SourceMap, kind_name, value_at
 
 
 def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[Path_, bool]] = set()
     for error in exc.errors(include_input=False, include_url=False):
         loc, on_key = _data_path(error["loc"], data, error["type"] == "missing")
         if (loc, on_key) in seen:  # a union reports once per member: one message is enough
@@ -32,9 +33,9 @@ def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[
     return problems
 
 
-def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple[tuple, bool]:
+def _data_path(loc: Path_, data: Any, missing: bool = False) -> tuple[Path_, bool]:
     """The part of pydantic's `loc` that names real data; union and validator tags dropped."""
-    path: list = []
+    path: list[Union[str, int]] = []
     node = data
     on_key = False
     for i, part in enumerate(loc):
@@ -57,7 +58,7 @@ def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple[tuple, boo
     return tuple(path), on_key
 
 
-def _label(loc: tuple) -> str:
+def _label(loc: Path_) -> str:
     """How a message names the value at `loc`: its key, a list item, or a year's target."""
     if len(loc) >= 2 and isinstance(loc[-1], int):
         return f"butir ke-{loc[-1] + 1} '{loc[-2]}'"
@@ -66,7 +67,7 @@ def _label(loc: tuple) -> str:
     return f"'{loc[-1]}'" if loc else "isi berkas"
 
 
-def _fields(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields(model: type[BaseModel], loc: Path_) -> list[str]:
     """Field names of the model that sits at `loc` (for 'did you mean')."""
     current: Any = model
     for part in loc:
@@ -105,7 +106,7 @@ def suggest(word: str, choices: list[str]) -> Optional[str]:
     return close[0] if close else None
 
 
-def _message(error: dict, loc: tuple, value: Any, model: type[BaseModel],
+def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel],
              on_key: bool) -> tuple[str, Optional[str], bool]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -138,7 +139,8 @@ def _message(error: dict, loc: tuple, value: Any, model: type[BaseModel],
     if kind == "less_than_equal":
         return f"{label} paling besar {ctx.get('le')}", None, False
     if kind == "literal_error":
-        options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        options = [o.strip().strip("'") for o in expected.split(",")]
         close = suggest(str(value), options) if isinstance(value, str) else None
         hint = f"maksud Anda `{close}`?" if close else None
         return (f"nilai '{shorten(value, 40)}' untuk '{name}' tidak dikenal; pilihan: "

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, Union
 
 import yaml
 
 from .errors import Problem, SpecError, shorten
-from .textfile import MAX_BYTES, read_text  # noqa: F401  (MAX_BYTES: part of this module's API)
+from .textfile import MAX_BYTES as MAX_BYTES  # re-exported: part of this module's API
+from .textfile import read_text as read_text
 from .yamlmessages import translate
 
 MAX_DEPTH = 40
@@ -33,7 +34,7 @@ _COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 # What YAML 1.1 would read as a number; kept as text here, but worth a warning for identifiers.
 NUMBER_LIKE = re.compile(r"^[-+]?(\d[\d_]*(\.[\d_]*)?([eE][-+]?\d+)?|0x[0-9a-fA-F_]+|\d+(:[0-5]?\d)+)$")
 
-Path_ = tuple  # a path into the data: keys (str) and list indexes (int)
+Path_ = tuple[Union[str, int], ...]  # a path into the data: keys (str) and list indexes (int)
 
 
 @dataclass
@@ -165,20 +166,22 @@ class _Frame:
     anchor: Optional[str]
     count: int = 1
     key: Optional[str] = None  # a mapping's key waiting for its value
-    key_seen: dict = field(default_factory=dict)
+    key_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def _build(events, smap: SourceMap, problems: list[Problem]) -> Any:
+# PyYAML's events and marks are Any here: the loop tells events apart by exact type (which mypy
+# does not follow through `kind`), and the stubs make every mark Optional though parsing sets it.
+def _build(events: Iterable[Any], smap: SourceMap, problems: list[Problem]) -> Any:
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     documents = 0
     total = 0
     root: Any = None
 
-    def fatal(mark, code: str, message: str, hint: Optional[str] = None) -> _Fatal:
+    def fatal(mark: Any, code: str, message: str, hint: Optional[str] = None) -> _Fatal:
         return _Fatal(Problem(smap.file, mark.line + 1, mark.column + 1, "galat", code, message, hint))
 
-    def tag_refused(event) -> _Fatal:
+    def tag_refused(event: Any) -> _Fatal:
         # Shown as written (!!binary), not as the URI PyYAML expands it to.
         tag = event.tag
         if tag.startswith("tag:yaml.org,2002:"):
@@ -190,7 +193,7 @@ def _build(events, smap: SourceMap, problems: list[Problem]) -> Any:
     def is_key() -> bool:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
 
-    def place(value: Any, mark, count: int, plain_number: bool = False) -> Path_:
+    def place(value: Any, mark: Any, count: int, plain_number: bool = False) -> Path_:
         """Put a value (or a mapping's key) into the open collection; return its path."""
         nonlocal root
         at = (mark.line + 1, mark.column + 1)

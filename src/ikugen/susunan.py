@@ -56,6 +56,9 @@ def resolve(chapters: list[Bab], titles: dict[str, Optional[str]]) -> list[BabVi
         view = BabView(is_annex, number, chapter.lampiran or chapter.bab or "", label=label)
         letter = 0
         for item in chapter.bagian:
+            name: Optional[str]
+            title: Optional[str]
+            text: Optional[str]
             if isinstance(item, BagianSendiri):
                 name, title, text = None, item.judul, item.teks
             elif isinstance(item, BagianBawaan):

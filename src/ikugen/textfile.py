@@ -44,14 +44,13 @@ def read_text(path: Path, shown: str) -> str:
     return _decode(raw, shown)
 
 
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(raw: bytes, shown: str) -> str:
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            break
-    else:
-        encoding = "utf-8"
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:

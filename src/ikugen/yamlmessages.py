@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
 
 from .errors import Problem, shorten
+
+# Messages that several of PyYAML's messages share: (Indonesian message, hint).
+_TAG = ("tag YAML (diawali '!') tidak sah",
+        "hapus tag itu, atau beri tanda kutip pada nilai ini")
+_DIRECTIVE = ("direktif YAML (baris diawali '%') tidak didukung",
+              "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'")
+_AFTER_END = ("isi tidak diharapkan setelah akhir dokumen YAML",
+              "hapus baris '...' atau periksa indentasi baris ini")
+_NOT_UTF8 = ("berkas memuat byte yang bukan teks UTF-8 yang sah",
+             "simpan ulang berkas sebagai teks UTF-8")
+_CONTROL = ("berkas memuat karakter kendali yang tidak boleh ada",
+            "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8")
+_BLOCK_SCALAR = ("penanda teks blok ('|' atau '>') tidak sah",
+                 "setelah '|' atau '>' langsung ganti baris, lalu tulis teksnya menjorok di baris berikutnya")
 
 # (fragment of PyYAML's message, Indonesian message, hint). First match wins.
 _MESSAGES = [
@@ -42,8 +56,7 @@ _MESSAGES = [
      "setiap baris pemetaan berbentuk 'kunci: nilai'"),
     ("expected the node content", "nilai yang diharapkan tidak ditemukan", None),
     ("expected a single document", "berkas memuat lebih dari satu dokumen YAML", None),
-    ("unacceptable character", "berkas memuat karakter kendali yang tidak boleh ada",
-     "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
+    ("unacceptable character", *_CONTROL),
     ("invalid Unicode character escape code", "kode escape \\u tidak sah dalam teks berkutip ganda",
      "tulis karakternya langsung, atau hapus escape itu"),
     # The rest of libyaml's messages, so that no English reaches the user.
@@ -54,39 +67,28 @@ _MESSAGES = [
     ("mapping keys are not allowed", "tanda '?' tidak boleh ditulis di sini",
      "beri tanda kutip pada nilai yang diawali '?'"),
     ("expected node content", "nilai yang diharapkan tidak ditemukan", None),
-    ("control characters are not allowed", "berkas memuat karakter kendali yang tidak boleh ada",
-     "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
-    ("while scanning a block scalar", "penanda teks blok ('|' atau '>') tidak sah",
-     "setelah '|' atau '>' langsung ganti baris, lalu tulis teksnya menjorok di baris berikutnya"),
-    ("directive", "direktif YAML (baris diawali '%') tidak didukung",
-     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
-    ("incompatible YAML document", "direktif YAML (baris diawali '%') tidak didukung",
-     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
-    ("version number", "direktif YAML (baris diawali '%') tidak didukung",
-     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
-    (" a tag", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("undefined tag handle", "tag YAML (diawali '!') tidak sah",
-     "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("expected <document start>", "isi tidak diharapkan setelah akhir dokumen YAML",
-     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("control characters are not allowed", *_CONTROL),
+    ("while scanning a block scalar", *_BLOCK_SCALAR),
+    ("directive", *_DIRECTIVE),
+    ("incompatible YAML document", *_DIRECTIVE),
+    ("version number", *_DIRECTIVE),
+    (" a tag", *_TAG),
+    ("undefined tag handle", *_TAG),
+    ("expected <document start>", *_AFTER_END),
     ("found unexpected document indicator", "penanda dokumen ('---' atau '...') tidak diharapkan di sini",
      "beri tanda kutip pada teks yang diawali '---' atau '...'"),
     # Messages no entry above explains; after them, so that a known context still wins.
     ("input is too long", "berkas terlalu besar untuk dibaca", None),
     ("exceeded maximum nesting depth", "struktur terlalu dalam", "periksa indentasi dan kurung berkas"),
-    ("UTF-8 octet", "berkas memuat byte yang bukan teks UTF-8 yang sah",
-     "simpan ulang berkas sebagai teks UTF-8"),
-    ("UTF-8 sequence", "berkas memuat byte yang bukan teks UTF-8 yang sah",
-     "simpan ulang berkas sebagai teks UTF-8"),
+    ("UTF-8 octet", *_NOT_UTF8),
+    ("UTF-8 sequence", *_NOT_UTF8),
     ("UTF-16", "berkas memuat teks UTF-16 yang terpotong", "simpan ulang berkas sebagai teks UTF-8"),
     ("invalid Unicode character", "berkas memuat karakter Unicode yang tidak sah",
      "simpan ulang berkas sebagai teks UTF-8"),
-    ("special characters are not allowed", "berkas memuat karakter kendali yang tidak boleh ada",
-     "hapus karakter itu atau simpan ulang berkas sebagai teks UTF-8"),
+    ("special characters are not allowed", *_CONTROL),
     ("escape sequence of", "escape \\x, \\u atau \\U harus diikuti angka heksadesimal",
      "tulis karakternya langsung, atau tulis \\\\ untuk garis miring terbalik"),
-    ("indentation indicator", "penanda teks blok ('|' atau '>') tidak sah",
-     "setelah '|' atau '>' langsung ganti baris, lalu tulis teksnya menjorok di baris berikutnya"),
+    ("indentation indicator", *_BLOCK_SCALAR),
     ("sequence entries are not allowed", "butir daftar ('- ') tidak boleh ditulis di sini",
      "tulis butir daftar di baris baru di bawah kuncinya, menjorok dengan spasi"),
     ("comment or line break", "setelah nilai ini hanya boleh ada komentar (#) atau akhir baris",
@@ -95,23 +97,19 @@ _MESSAGES = [
      "beri tanda kutip pada seluruh nilai"),
     ("document separator", "penanda dokumen ('---' atau '...') tidak diharapkan di sini",
      "beri tanda kutip pada teks yang diawali '---' atau '...'"),
-    ("document start>", "isi tidak diharapkan setelah akhir dokumen YAML",
-     "hapus baris '...' atau periksa indentasi baris ini"),
-    ("DOCUMENT-END", "isi tidak diharapkan setelah akhir dokumen YAML",
-     "hapus baris '...' atau periksa indentasi baris ini"),
-    ("STREAM-END", "isi tidak diharapkan setelah akhir dokumen YAML",
-     "hapus baris '...' atau periksa indentasi baris ini"),
+    ("document start>", *_AFTER_END),
+    ("DOCUMENT-END", *_AFTER_END),
+    ("STREAM-END", *_AFTER_END),
     ("STREAM-START", "awal berkas tidak terbaca sebagai YAML", "simpan ulang berkas sebagai teks UTF-8"),
     ("stream-start", "awal berkas tidak terbaca sebagai YAML", "simpan ulang berkas sebagai teks UTF-8"),
     ("SCALAR, SEQUENCE-START", "nilai yang diharapkan tidak ditemukan", None),
-    ("digit", "direktif YAML (baris diawali '%') tidak didukung",
-     "hapus baris itu, atau beri tanda kutip pada nilai yang diawali '%'"),
-    ("tag handle", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("tag prefix", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("tag value", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("URI", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("expected '!'", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
-    ("expected '>'", "tag YAML (diawali '!') tidak sah", "hapus tag itu, atau beri tanda kutip pada nilai ini"),
+    ("digit", *_DIRECTIVE),
+    ("tag handle", *_TAG),
+    ("tag prefix", *_TAG),
+    ("tag value", *_TAG),
+    ("URI", *_TAG),
+    ("expected '!'", *_TAG),
+    ("expected '>'", *_TAG),
     ("non-alphabetical character", "karakter ini tidak boleh dipakai di sini",
      "beri tanda kutip pada nilai ini"),
     ("expected whitespace", "spasi yang diharapkan tidak ada di sini", "beri tanda kutip pada nilai ini"),
@@ -160,7 +158,8 @@ def translate(exc: yaml.YAMLError, text: str, shown: str) -> Problem:
                    f"sintaks YAML tidak sah (PyYAML: {shorten(english, 80)})", None)
 
 
-def _after_scalar(text: str, mark, english: str, shown: str) -> Optional[Problem]:
+# `mark`: a yaml.Mark, or the C scanner's own Mark class (the same attributes).
+def _after_scalar(text: str, mark: Any, english: str, shown: str) -> Optional[Problem]:
     """A clearer Problem when the error comes right after a scalar that explains it.
 
     An unclosed quote swallows the following lines up to the next quote, and a key without

@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional
 from pydantic import BaseModel
 
 from ..model import Indikator, Sasaran, Spek, Ukuran
+from ..source import Path_
 
 # String fields that hold an identifier, a reference or a choice, never prose.
 _NOT_TEXT = frozenset({
@@ -38,10 +39,10 @@ def blank(text: str) -> bool:
     return text.startswith(MARK)
 
 
-_last_walk: tuple[Optional[Spek], list[tuple[tuple, str]]] = (None, [])
+_last_walk: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
 
 
-def strings(spek: Spek) -> Iterator[tuple[tuple, str]]:
+def strings(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """Every text value of the spec (no ids, references or choices), with its path."""
     global _last_walk
     if _last_walk[0] is not spek:  # several checks read every text: walk the spec once
@@ -49,14 +50,14 @@ def strings(spek: Spek) -> Iterator[tuple[tuple, str]]:
     return iter(_last_walk[1])
 
 
-def prose(spek: Spek) -> Iterator[tuple[tuple, str]]:
+def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """The texts that say something about the office: not its own name, people or places."""
     for path, text in strings(spek):
         if not any(path[:len(p)] == p for p in _IDENTITY):
             yield path, text
 
 
-def _walk(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     if isinstance(value, str):
         # A chapter's built-in sections are listed by name (susunan[].bagian[]): a choice.
         if not (len(path) >= 2 and path[-2] == "bagian"):
@@ -97,8 +98,9 @@ def position_name(spek: Spek, ident: Optional[str]) -> str:
     return ident or "-"
 
 
-def measures(spek: Spek) -> Iterator[tuple[tuple, Ukuran]]:
+def measures(spek: Spek) -> Iterator[tuple[Path_, Ukuran]]:
     """Every indicator, of tujuan and of sasaran, with its path."""
+    ind: Ukuran  # an IndikatorTujuan, then an Indikator
     for i, t in enumerate(spek.tujuan):
         for k, ind in enumerate(t.indikator):
             yield ("tujuan", i, "indikator", k), ind
@@ -106,7 +108,7 @@ def measures(spek: Spek) -> Iterator[tuple[tuple, Ukuran]]:
         yield ("indikator", i), ind
 
 
-def sasaran_measures(spek: Spek) -> Iterator[tuple[tuple, Indikator, Optional[Sasaran]]]:
+def sasaran_measures(spek: Spek) -> Iterator[tuple[Path_, Indikator, Optional[Sasaran]]]:
     """The indicators of sasaran (the rows of the IKU tables), each with its sasaran."""
     by_id = {s.id: s for s in spek.sasaran}
     for i, ind in enumerate(spek.indikator):

@@ -16,6 +16,7 @@ from typing import Iterator, Optional
 
 from ..model import Spek
 from ..rules import Context, Finding, check
+from ..source import Path_
 from .common import blank, fold, prose
 
 _KIND = (r"(?:Undang[- ]?[Uu]ndang|UU|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|Perpres|Permen\w*|"
@@ -41,7 +42,7 @@ _CONSTITUTION = re.compile(r"undang[- ]undang dasar", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Citation:
-    path: tuple
+    path: Path_
     kind: tuple[str, ...]
     nomor: str
     tahun: str
@@ -60,7 +61,7 @@ def _kind(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def citations(path: tuple, text: str) -> list[Citation]:
+def citations(path: Path_, text: str) -> list[Citation]:
     heads = list(_HEAD.finditer(text))
     out = []
     for n, m in enumerate(heads):
@@ -79,19 +80,19 @@ def citations(path: tuple, text: str) -> list[Citation]:
     return out
 
 
-def _same_kind(a: tuple, b: tuple) -> bool:
+def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     n = min(len(a), len(b))
     return n > 0 and a[:n] == b[:n]
 
 
-def _same_title(a: tuple, b: tuple) -> bool:
+def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if min(len(a), len(b)) < 3:
         return a == b and bool(a)
     n = min(len(a), len(b))
     return a[:n] == b[:n] or SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-def _entries(spek: Spek) -> Iterator[tuple[tuple, str]]:
+def _entries(spek: Spek) -> Iterator[tuple[Path_, str]]:
     for i, text in enumerate(spek.profil.landasan_hukum):
         if not blank(text):
             yield ("profil", "landasan_hukum", i), text
@@ -99,7 +100,7 @@ def _entries(spek: Spek) -> Iterator[tuple[tuple, str]]:
 
 @check("IKU601", "peringatan", "peraturan yang sama tercantum dua kali")
 def regulation_listed_twice(ctx: Context) -> Iterator[Finding]:
-    seen: list[tuple[tuple, Optional[Citation], str]] = []
+    seen: list[tuple[Path_, Optional[Citation], str]] = []
     for path, text in _entries(ctx.spek):
         found = citations(path, text)
         primary = found[0] if found else None

@@ -9,8 +9,8 @@ import re
 from typing import Iterator, Optional
 
 from ..rules import Context, Finding, check
+from ..source import Path_
 from .common import blank, first_word, fold, measures, position_name, sasaran_measures
-
 
 # The nouns a measure's name begins with (an indicator names a quantity, not an outcome).
 MEASURE_WORDS = frozenset({
@@ -94,7 +94,9 @@ def formula_broken(ctx: Context) -> Iterator[Finding]:
                           "lengkapi rumusnya, mis. \"... dibagi ... dikali 100%\"")
         elif garbled:
             # Shown up to the end of the word it breaks: "x ,00%", not "x ,".
-            end = garbled.end() + len(re.match(r"\S*", formula[garbled.end():]).group())
+            word = re.match(r"\S*", formula[garbled.end():])
+            assert word is not None  # \S* matches every text, if only with nothing
+            end = garbled.end() + len(word.group())
             yield Finding(path + ("rumus",), f"rumus rusak di '{formula[garbled.start():end].strip()}'",
                           "periksa angka dan tanda yang hilang, mis. \"x ,00%\" untuk \"x 100%\"")
 
@@ -150,7 +152,7 @@ def _key(name: str) -> str:
 
 @check("IKU410", "peringatan", "indikator yang sama di dua tempat")
 def same_indicator_twice(ctx: Context) -> Iterator[Finding]:
-    first: dict[str, tuple[tuple, Optional[str]]] = {}
+    first: dict[str, tuple[Path_, Optional[str]]] = {}
     for path, ind, s in sasaran_measures(ctx.spek):
         where = ctx.spek.owner(s)
         key = _key(ind.nama)

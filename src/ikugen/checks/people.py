@@ -8,6 +8,7 @@ from typing import Any, Iterator, Optional
 
 from ..model import Spek
 from ..rules import Context, Finding, check
+from ..source import Path_
 from .common import FUNCTION_WORDS, fold, prose
 
 # How offices shorten titles; folded to the words the positions' names use.
@@ -53,8 +54,8 @@ def titles_for_ids(data: Any) -> Iterator[Finding]:
         return
     positions = [(j.get("id"), j.get("nama"), j.get("singkatan")) for j in _items(data, "organisasi")]
     positions = [p for p in positions if all(isinstance(x, str) or x is None for x in p) and p[0] and p[1]]
-    refs = [((name, i, key), item.get(key)) for name, key in _REF_FIELDS
-            for i, item in enumerate(_items(data, name))]
+    refs: list[tuple[Path_, Any]] = [((name, i, key), item.get(key)) for name, key in _REF_FIELDS
+                                     for i, item in enumerate(_items(data, name))]
     refs += [(("tujuan", i, "indikator", k, "penanggung_jawab"), ind.get("penanggung_jawab"))
              for i, t in enumerate(_items(data, "tujuan")) for k, ind in enumerate(_items(t, "indikator"))]
     for path, value in refs:
@@ -65,7 +66,7 @@ def titles_for_ids(data: Any) -> Iterator[Finding]:
                               f"tulis id jabatannya: `{found[0]}` ({found[1]})")
 
 
-def _items(data: Any, key: str) -> list[dict]:
+def _items(data: Any, key: str) -> list[dict[str, Any]]:
     value = data.get(key) if isinstance(data, dict) else None
     return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
 
@@ -84,9 +85,12 @@ _UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w/-]+")
 
 
-def _units(spek: Spek) -> dict[str, list[tuple[list[str], str, str]]]:
+Unit = tuple[list[str], str, str]  # words after the kind word, name, id
+
+
+def _units(spek: Spek) -> dict[str, list[Unit]]:
     """Units by kind ("seksi", "subbagian"): (words after the kind word, name, id)."""
-    units: dict[str, list[tuple[list[str], str, str]]] = {}
+    units: dict[str, list[Unit]] = {}
     for j in spek.organisasi:
         match = _UNIT_WORD.match(j.nama)
         if match:
@@ -142,7 +146,7 @@ def _as_written(original: list[str], rest: list[str]) -> list[str]:
     return taken
 
 
-def _near_miss(said: list[str], units: list[tuple[list[str], str, str]]):
+def _near_miss(said: list[str], units: list[Unit]) -> Optional[Unit]:
     if not said or any(said[:len(rest)] == rest for rest, _, _ in units):
         return None
     best = None

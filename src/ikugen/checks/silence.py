@@ -13,8 +13,10 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from ..model import Spek
+from ..model_susunan import Pengecualian
 from ..rules import REGISTRY, Check, Context, Finding, Outcome, Silenced, check, problem
 from ..schema_errors import suggest
+from ..source import Path_
 
 
 @check("IKU901", "peringatan", "pengecualian (abaikan) yang tidak membungkam apa pun")
@@ -23,8 +25,8 @@ def unused_exception(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-def _ids(spek: Spek) -> dict[str, tuple]:
-    places: dict[str, tuple] = {}
+def _ids(spek: Spek) -> dict[str, Path_]:
+    places: dict[str, Path_] = {}
     for name in ("organisasi", "tujuan", "sasaran", "indikator"):
         for i, item in enumerate(getattr(spek, name)):
             places.setdefault(item.id, (name, i))
@@ -35,7 +37,7 @@ def _ids(spek: Spek) -> dict[str, tuple]:
     return places
 
 
-def place(spek: Spek, di: str) -> Optional[tuple]:
+def place(spek: Spek, di: str) -> Optional[Path_]:
     """The data path `di` names, or None."""
     ids = _ids(spek)
     parts = di.split(".")
@@ -87,7 +89,7 @@ def apply(ctx: Context, found: list[tuple[Check, Finding]], skipped: set[str]) -
     return Outcome(problems, silenced)
 
 
-def _why(spek: Spek, entry, at: Optional[tuple]) -> tuple[str, str]:
+def _why(spek: Spek, entry: Pengecualian, at: Optional[Path_]) -> tuple[str, str]:
     known = REGISTRY.get(entry.kode)
     if known is None:
         return f"kode {entry.kode} tidak dikenal", "daftar kode ada di docs/checks.md"

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..rules import Context, Finding, check
 from ..schema_errors import suggest
-from ..source import SourceMap
+from ..source import Path_, SourceMap
 from .common import measures
 from .people import nearest_position
 
@@ -24,7 +24,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Finding]:
                               "setiap id dalam satu daftar harus unik")
             else:
                 first.setdefault(item.id, i)
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for i, w in enumerate(ctx.spek.wilayah):
         key = (w.jenis, w.nama.casefold())
         if key in seen:
@@ -33,7 +33,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Finding]:
         seen.setdefault(key, i)
 
 
-def _refs(ctx: Context) -> Iterator[tuple[tuple, str, str]]:
+def _refs(ctx: Context) -> Iterator[tuple[Path_, str, str]]:
     """Every reference in the spec: (path, kind of target, id)."""
     s = ctx.spek
     for i, j in enumerate(s.organisasi):
@@ -88,22 +88,22 @@ def organisation_tree(ctx: Context) -> Iterator[Finding]:
     parent = {j.id: j.atasan for j in positions}
     for i, j in enumerate(positions):
         seen, node = set(), j.id
-        while node in parent and parent[node] and node not in seen:
+        while (up := parent.get(node)) and node not in seen:
             seen.add(node)
-            node = parent[node]
+            node = up
         if node in seen and node == j.id:
             yield Finding(("organisasi", i, "atasan"), f"rantai atasan jabatan '{j.id}' berputar")
     for loc, cycle_id in _sasaran_cycles(ctx):
         yield Finding(loc, f"rantai induk sasaran '{cycle_id}' berputar")
 
 
-def _sasaran_cycles(ctx: Context) -> Iterator[tuple[tuple, str]]:
+def _sasaran_cycles(ctx: Context) -> Iterator[tuple[Path_, str]]:
     parent = {x.id: x.induk for x in ctx.spek.sasaran}
     for i, x in enumerate(ctx.spek.sasaran):
         seen, node = set(), x.id
-        while parent.get(node) and node not in seen:
+        while (up := parent.get(node)) and node not in seen:
             seen.add(node)
-            node = parent[node]
+            node = up
         if node == x.id and seen:
             yield ("sasaran", i, "induk"), x.id
 

@@ -9,10 +9,11 @@ target, the spec is setting numbers, and an IKU row left without any is reported
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from ..model import Ukuran
 from ..rules import Context, Finding, check
+from ..source import Path_
 from .common import blank, fold, measures, sasaran_measures
 
 # Units whose values are numbers; a target written as text under them cannot be measured.
@@ -58,7 +59,8 @@ def text_target_for_number(ctx: Context) -> Iterator[Finding]:
         unit = _unit(ind)
         if unit not in NUMERIC_UNITS and ind.satuan not in NUMERIC_UNITS:
             continue
-        values = [(("target", str(y)), v) for y, v in sorted(ind.target.items())]
+        values: list[tuple[Path_, Union[Decimal, str, None]]] = [
+            (("target", str(y)), v) for y, v in sorted(ind.target.items())]
         values.insert(0, (("kondisi_awal",), ind.kondisi_awal))
         for where, value in values:
             if isinstance(value, str) and not blank(value):
@@ -80,7 +82,8 @@ def targets_against_polarity(ctx: Context) -> Iterator[Finding]:
     for path, ind in measures(ctx.spek):
         if ind.tipe == "kumulatif":
             continue
-        series = [(awal - 1, ("kondisi_awal",), ind.kondisi_awal)]
+        series: list[tuple[int, Path_, Union[Decimal, str, None]]] = [
+            (awal - 1, ("kondisi_awal",), ind.kondisi_awal)]
         # Years outside the period are IKU104's; they say nothing about the direction.
         series += [(y, ("target", str(y)), v) for y, v in sorted(ind.target.items()) if y in periode.tahun]
         numbers = [(y, where, v) for y, where, v in series if isinstance(v, Decimal)]
