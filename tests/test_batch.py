@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, require_tool, run_ikugen
 from docx import Document
 
@@ -44,8 +45,9 @@ def kabupaten_copy(tmp_path: Path, filled: bool) -> Path:
 
 def test_the_kabupaten_folder_builds_with_one_failure_reported_and_a_recap(tmp_path):
     out = tmp_path / "dokumen"
+    # A real process: its stderr a pipe, not a terminal (the progress lines), its own workers.
     result = run_ikugen("build", KABUPATEN, "--keluaran", out, "-j", "2", "--rekap", out / "rekap.docx",
-                        timeout=300)
+                        timeout=300, process=True)
     assert result.returncode == 1
     err = result.stderr
     assert "kandangan.yaml:20:9: galat: belum diisi: nama Camat Kandangan dengan gelar" in err
@@ -81,6 +83,7 @@ def test_the_rekap_command_writes_only_the_recap(tmp_path):
     assert text.index(">Cerbon<") < text.index(">Kaloran<")  # sorted by kecamatan
 
 
+@pytest.mark.slow  # two PDFs laid out by LibreOffice
 def test_pdfs_of_a_batch_come_from_one_libreoffice_run(tmp_path):
     require_tool("soffice")
     out = tmp_path / "pdf"

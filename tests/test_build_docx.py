@@ -70,7 +70,8 @@ def test_counts_are_derived_in_words_and_digits(built):
 
 def test_headings_use_heading_styles_and_chapters_are_centred(built):
     doc = Document(str(built("kaloran", "docx")))
-    headings = [(p.style.name, p.text.replace("\n", " ")) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [(p.style.name, p.text.replace("\n", " ")) for p in doc.paragraphs
+                if p.style.name.startswith("Heading")]
     chapters = [t for s, t in headings if s == "Heading 1" and t.startswith("BAB")]
     assert chapters == ["BAB I PENDAHULUAN", "BAB II PENGERTIAN INDIKATOR KINERJA", "BAB III GAMBARAN UMUM",
                         "BAB IV PENETAPAN INDIKATOR KINERJA UTAMA", "BAB V PENUTUP"]
@@ -148,7 +149,8 @@ def test_target_table_has_one_column_per_year_and_dashes(built):
     doc = Document(str(built("kaloran", "docx")))
     table = next(t for t in doc.tables if t.rows[0].cells[-1].text == "2023")
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["No", "Sasaran", "Indikator", "Satuan", "Kondisi Awal", "2019", "2020", "2021", "2022", "2023"]
+    assert header == ["No", "Sasaran", "Indikator", "Satuan", "Kondisi Awal",
+                      "2019", "2020", "2021", "2022", "2023"]
     assert all(c.text == "-" for r in table.rows[1:] for c in r.cells[5:])
 
 

@@ -34,7 +34,8 @@ def test_user_text_is_data_not_markup(tmp_path):
     from conftest import EXAMPLES, run_ikugen
 
     source = (EXAMPLES / "kaloran.yaml").read_text(encoding="utf-8")
-    source = source.replace("  provinsi: Jawa Tengah", "  provinsi: \"Jawa *Tengah* {{ 7*7 }} <b>x</b> # [a](b)\"", 1)
+    source = source.replace("  provinsi: Jawa Tengah",
+                            "  provinsi: \"Jawa *Tengah* {{ 7*7 }} <b>x</b> # [a](b)\"", 1)
     spec = tmp_path / "t.yaml"
     spec.write_text(source, encoding="utf-8")
     out = tmp_path / "t.md"

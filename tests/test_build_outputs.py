@@ -52,11 +52,13 @@ def test_output_that_is_the_spec_itself(tmp_path):
 
 def test_failed_build_keeps_the_previous_output(tmp_path):
     out = tmp_path / "IKU.docx"
-    assert run_ikugen("build", KALORAN, "-o", out).returncode == 0
+    # Both runs as real processes: the installed command end to end, exit statuses 0 and 1.
+    assert run_ikugen("build", KALORAN, "-o", out, process=True).returncode == 0
     before = out.read_bytes()
     broken = tmp_path / "rusak.yaml"
-    broken.write_text(KALORAN.read_text(encoding="utf-8").replace("eselon: III", "eselon: 3", 1), encoding="utf-8")
-    result = run_ikugen("build", broken, "-o", out)
+    broken.write_text(KALORAN.read_text(encoding="utf-8").replace("eselon: III", "eselon: 3", 1),
+                      encoding="utf-8")
+    result = run_ikugen("build", broken, "-o", out, process=True)
     assert result.returncode == 1
     assert "rusak.yaml:" in result.stderr and "galat" in result.stderr
     assert out.read_bytes() == before

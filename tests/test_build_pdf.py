@@ -8,6 +8,11 @@ import subprocess
 import pytest
 from conftest import EXAMPLE_NAMES, EXAMPLES, require_tool, run_ikugen
 
+# Each example's PDF is one LibreOffice run (seconds): Kaloran's in every run of the tests, the
+# other two only in the full suite (they are `slow`; `pytest -m "not slow"` leaves them out).
+PDF_EXAMPLES = [name if name == "kaloran" else pytest.param(name, marks=pytest.mark.slow)
+                for name in EXAMPLE_NAMES]
+
 
 def pages(pdf) -> list[str]:
     pdftotext = require_tool("pdftotext")
@@ -28,7 +33,7 @@ def footer_number(page: str) -> str:
     return lines[-1] if lines else ""
 
 
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize("name", PDF_EXAMPLES)
 def test_pdf_pages_are_numbered_roman_then_arabic(built, name):
     require_tool("soffice")
     numbers = [footer_number(p) for p in pages(built(name, "pdf"))]
@@ -38,7 +43,7 @@ def test_pdf_pages_are_numbered_roman_then_arabic(built, name):
     assert body == [str(n) for n in range(1, len(body) + 1)]
 
 
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize("name", PDF_EXAMPLES)
 def test_pdf_table_of_contents_has_page_numbers(built, name):
     require_tool("soffice")
     toc = pages(built(name, "pdf"))[2]
@@ -49,7 +54,7 @@ def test_pdf_table_of_contents_has_page_numbers(built, name):
     assert found and int(found.group(1)) > 5
 
 
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize("name", PDF_EXAMPLES)
 def test_pdf_iku_table_is_on_landscape_pages(built, name):
     require_tool("soffice")
     pdf = built(name, "pdf")
@@ -78,5 +83,6 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path):
     out = tmp_path / "x.pdf"
     result = run_ikugen("build", EXAMPLES / "kaloran.yaml", "-o", out, env=env)
     assert result.returncode == 1
-    assert "LibreOffice tidak ditemukan" in result.stderr and "apt install libreoffice-writer" in result.stderr
+    assert "LibreOffice tidak ditemukan" in result.stderr
+    assert "apt install libreoffice-writer" in result.stderr
     assert not out.exists()

@@ -674,7 +674,8 @@ def test_skipping_an_unknown_check_is_a_usage_error(tmp_path):
 def test_limits_are_set_by_the_spec(tmp_path):
     spec = v(add_indicator("Persentase desa tertib administrasi", "S1"))
     assert check(tmp_path, spec) == []  # 2 IKU: within the default limit of 20
-    limited = spec.replace('  tanggal: "2021-01-15"\n', '  tanggal: "2021-01-15"\n  batas_iku: {pimpinan: 1}\n', 1)
+    limited = spec.replace('  tanggal: "2021-01-15"\n',
+                           '  tanggal: "2021-01-15"\n  batas_iku: {pimpinan: 1}\n', 1)
     assert limited != spec
     found = check(tmp_path, limited)
     assert found == ["60:5: peringatan: Camat memikul 2 IKU; lazimnya paling banyak 1; IKU mengukur sasaran "

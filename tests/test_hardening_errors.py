@@ -121,9 +121,9 @@ def test_a_named_pipe_nobody_writes_to_does_not_hang(tmp_path):
     pipe = tmp_path / "spek.yaml"
     os.mkfifo(pipe)
     started = time.monotonic()
-    for command in ("validate", "build"):
-        result = run_ikugen(command, pipe, "-o", tmp_path / "x.docx") if command == "build" \
-            else run_ikugen(command, pipe, timeout=30)
+    for command in ("validate", "build"):  # processes: a hang ends at the timeout, not in pytest
+        result = run_ikugen(command, pipe, "-o", tmp_path / "x.docx", process=True) if command == "build" \
+            else run_ikugen(command, pipe, timeout=30, process=True)
         _clean(result)
         assert result.returncode == 1
         assert "berkas kosong" in result.stderr + result.stdout
@@ -209,7 +209,7 @@ def test_pdf_when_libreoffice_hangs(tmp_path):
     marker = tmp_path / "bin" / "soffice"
     env = {**_fake_office(tmp_path / "bin", "sleep 300"), "IKUGEN_PDF_TIMEOUT": "3"}
     started = time.monotonic()
-    result = run_ikugen("build", SPEC, "-o", out, env=env, timeout=120)
+    result = run_ikugen("build", SPEC, "-o", out, env=env, timeout=120, process=True)  # a hang, and its end
     assert time.monotonic() - started < 60
     _clean(result)
     assert result.returncode == 1

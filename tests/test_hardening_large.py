@@ -1,5 +1,7 @@
 """A large but legitimate spec (200 desa, 60 positions, 300 indicators) builds in seconds, and in
 linear time: twice the spec takes about twice as long, not four times (no cell-by-cell tables).
+
+Very large inputs, built several times: `slow` (the full suite runs them, `-m "not slow"` not).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run_ikugen
 from docx_text import all_text
 
@@ -16,6 +19,8 @@ from ikugen.spec import load_spec
 
 sys.path.insert(0, str(ROOT / "tests" / "bad_inputs"))
 import make  # noqa: E402
+
+pytestmark = pytest.mark.slow
 
 
 def _spec(folder: Path, scale: int) -> Path:

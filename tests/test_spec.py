@@ -93,8 +93,9 @@ def test_installed_program_runs_outside_the_repository(tmp_path):
     """Templates ship inside the package: a build from another folder finds them."""
     spec = tmp_path / "kalimanah.yaml"
     spec.write_bytes((EXAMPLES / "kalimanah.yaml").read_bytes())
-    result = run_ikugen("build", "kalimanah.yaml", "-o", "out.md", cwd=tmp_path)
+    # A new process started elsewhere: the program as installed, not this test process's modules.
+    result = run_ikugen("build", "kalimanah.yaml", "-o", "out.md", cwd=tmp_path, process=True)
     assert result.returncode == 0, result.stderr
     assert "# BAB I<br>PENDAHULUAN" in (tmp_path / "out.md").read_text(encoding="utf-8")
-    module = run_ikugen("--version", cwd=tmp_path)
+    module = run_ikugen("--version", cwd=tmp_path, process=True)
     assert module.returncode == 0 and module.stdout.startswith("ikugen ")

@@ -118,7 +118,7 @@ class Bad:
 
 _ALIAS_BOMB = "".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n']
-    + [f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")]
+    + [f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
 )  # 9 levels, 387 million strings if expanded; lines 55-63 after BASE
 
 _HINT_INDENT = "samakan indentasi baris ini dengan kunci lain pada tingkat yang sama"
@@ -407,7 +407,7 @@ def test_base_lines_are_where_the_cases_expect_them():
 
 def test_minimal_spec_is_valid(tmp_path):
     path = _write(tmp_path, "spek.yaml", BASE)
-    result = run_ikugen("validate", path)
+    result = run_ikugen("validate", path, process=True)  # end to end: a real process, its streams
     _no_traceback(result)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
@@ -437,7 +437,8 @@ def test_enough_cases():
 def test_bad_spec(tmp_path, case: Bad):
     path = _write(tmp_path, "spek.yaml", case.content)
     started = time.monotonic()
-    result = run_ikugen("validate", path, timeout=60)
+    # A hostile input in a process of its own, as in test_hardening: a crash is a signal, reported.
+    result = run_ikugen("validate", path, timeout=60, process=case.timed)
     elapsed = time.monotonic() - started
     _no_traceback(result)
     assert result.returncode == 1, result.stdout + result.stderr
