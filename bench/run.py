@@ -143,8 +143,7 @@ def main() -> None:
 
 def profile(specs: list[Path], t: Path) -> None:
     """Where an in-process build spends its time, after the first (warm) document."""
-    from ikugen.build import Options, build
-    from ikugen.spec import load_spec
+    from ikugen.pipeline import Options, build, load_spec
 
     build(load_spec(specs[0]), [t / "warm.docx"], Options())
     prof = cProfile.Profile()

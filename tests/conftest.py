@@ -1,6 +1,6 @@
 """Shared helpers: run the `ikugen` command, find the examples and real programs.
 
-`run_ikugen` runs the command in this test process by default (`ikugen.runner.main`, the
+`run_ikugen` runs the command in this test process by default (`ikugen.cli.main.main`, the
 installed entry point's function): the same arguments, exit code, stdout and stderr as a new
 process gives, without the half second it costs to start Python and import ikugen again. A test
 about the process itself (signals, exit status, hangs, pipes, terminals, a fresh interpreter)
@@ -61,7 +61,7 @@ def _changes_startup(env: dict) -> bool:
 
 
 def _in_process(argv: list[str], cwd, env, timeout: float) -> subprocess.CompletedProcess:
-    from ikugen import runner
+    from ikugen.cli import main as runner
 
     out, err = _Stream(), _Stream()
     saved_streams = sys.stdout, sys.stderr
@@ -139,7 +139,7 @@ def _process_warning_filters() -> None:
 def _undo_click_id() -> None:
     """Undo click_id.install(): click's modules back to the `gettext` they import, so that each
     run, like a new process, starts from click's English and translates it itself."""
-    click_id = sys.modules.get("ikugen.click_id")
+    click_id = sys.modules.get("ikugen.cli.click_texts")
     if click_id is None:
         return
     for name, module in list(sys.modules.items()):
@@ -152,7 +152,7 @@ def _undo_click_id() -> None:
 
 @pytest.fixture(autouse=True)
 def _click_as_imported():
-    """Also after a test that calls ikugen.runner.main itself."""
+    """Also after a test that calls ikugen.cli.main.main itself."""
     yield
     _undo_click_id()
 

@@ -10,8 +10,8 @@ from conftest import EXAMPLE_NAMES, EXAMPLES, require_tool, run_ikugen
 from docx import Document
 from docx_text import W, all_text, document_xml, part
 
-from ikugen import idn
-from ikugen.spec import load_spec
+from ikugen.pipeline import load_spec
+from ikugen.view import indonesian as idn
 
 
 def spec(name):

@@ -16,7 +16,7 @@ import pytest
 from conftest import EXAMPLE_NAMES, EXAMPLES, ROOT, run_ikugen
 
 from ikugen.errors import SpecError
-from ikugen.spec import load_spec
+from ikugen.pipeline import load_spec
 
 DEFECTS = ROOT / "tests" / "defects"
 
@@ -469,7 +469,7 @@ def test_check_stays_quiet(tmp_path, code, pairs):
 
 
 def _codes():
-    from ikugen.rules import REGISTRY
+    from ikugen.checks.catalogue import REGISTRY
 
     return REGISTRY
 
@@ -686,7 +686,7 @@ def test_limits_are_set_by_the_spec(tmp_path):
 def test_start_of_service_is_compared_with_today(tmp_path):
     import datetime
 
-    from ikugen import rules
+    from ikugen.checks import catalogue as rules
 
     path = tmp_path / "spek.yaml"
     path.write_text(v(('"19670707 198803 1 005"', '"19900101 201501 1 001"')), encoding="utf-8")

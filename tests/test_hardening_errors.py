@@ -232,13 +232,13 @@ def _mentions(proc: Path, text: str) -> bool:
 
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_an_internal_error_is_one_line_and_exit_70(tmp_path, monkeypatch, capsys, debug):
-    import ikugen.build
-    from ikugen.runner import REPORT_URL, main
+    import ikugen.pipeline
+    from ikugen.cli.main import REPORT_URL, main
 
     def broken(*args, **kwargs):
         raise RuntimeError("bug buatan untuk uji")
 
-    monkeypatch.setattr(ikugen.build, "build", broken)
+    monkeypatch.setattr(ikugen.pipeline, "build", broken)
     with pytest.raises(SystemExit) as stopped:
         main((["--debug"] if debug else []) + ["build", str(SPEC), "-o", str(tmp_path / "IKU.docx")])
     assert stopped.value.code == 70
@@ -306,10 +306,9 @@ def test_an_office_data_file_is_checked_at_its_lines(tmp_path):
 
 def test_a_template_that_loops_for_ever_is_stopped(tmp_path, monkeypatch):
     """In-process, with the limit lowered from 60 seconds to 1."""
-    from ikugen import render
-    from ikugen.build import Options, markdown
     from ikugen.errors import IkugenError
-    from ikugen.spec import load_spec
+    from ikugen.pipeline import Options, load_spec, markdown
+    from ikugen.render import document as render
 
     folder = tmp_path / "kantor"
     (folder / "teks").mkdir(parents=True)

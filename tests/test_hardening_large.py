@@ -14,8 +14,7 @@ import pytest
 from conftest import ROOT, run_ikugen
 from docx_text import all_text
 
-from ikugen.build import Options, build
-from ikugen.spec import load_spec
+from ikugen.pipeline import Options, build, load_spec
 
 sys.path.insert(0, str(ROOT / "tests" / "bad_inputs"))
 import make  # noqa: E402

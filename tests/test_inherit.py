@@ -71,7 +71,7 @@ def test_the_kabupaten_example_gives_the_same_document_as_the_whole_spec(tmp_pat
 
 
 def test_merge_rules(tmp_path):
-    from ikugen.spec import load_spec
+    from ikugen.pipeline import load_spec
 
     write(tmp_path, dasar=BASE, kaloran=CHILD)
     spek = load_spec(tmp_path / "kaloran.yaml").spek

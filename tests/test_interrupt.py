@@ -1,6 +1,6 @@
 """A build stopped halfway (Ctrl-C, `kill`, `kill -9`) leaves the previous output as it was.
 
-The build is caught mid-write with the test hook of `ikugen.output` (IKUGEN_TEST_SLOW_WRITE: the
+The build is caught mid-write with the test hook of `ikugen.writers.files` (IKUGEN_TEST_SLOW_WRITE: the
 temporary file is half written, then the process waits), and with PDF output while LibreOffice
 runs. SIGKILL cannot be handled, so its half-written temporary file stays until the next build
 to the same target, which removes it.

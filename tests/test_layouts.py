@@ -10,7 +10,7 @@ from conftest import EXAMPLES, ROOT, run_ikugen
 from docx import Document
 from docx_text import all_text
 
-from ikugen.spec import load_spec
+from ikugen.pipeline import load_spec
 
 CERBON = EXAMPLES / "cerbon.yaml"
 KALORAN = EXAMPLES / "kaloran.yaml"

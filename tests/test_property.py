@@ -24,9 +24,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from ikugen.build import Options, build
 from ikugen.errors import SpecError
-from ikugen.spec import load_spec
+from ikugen.pipeline import Options, build, load_spec
 
 settings.register_profile("ci", max_examples=25, deadline=None, database=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -76,7 +76,7 @@ def test_source_date_epoch_changes_only_the_zip_times(rounds, name):
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_no_metadata_is_left_from_the_template(rounds, name):
-    from ikugen.spec import load_spec
+    from ikugen.pipeline import load_spec
 
     data = rounds["one"][name][0]
     with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import EXAMPLE_NAMES, EXAMPLES, ROOT, run_ikugen
 
-from ikugen.spec import load_spec
+from ikugen.pipeline import load_spec
 
 # Counted by hand in ../shared/seeds (see IKU-GUIDE §8 for the defects corrected):
 # - Kaloran (001): 14 desa listed (under a heading that says 13); Camat, Sekretaris, two

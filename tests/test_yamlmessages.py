@@ -19,8 +19,8 @@ import yaml.reader
 import yaml.scanner
 
 from ikugen.errors import SpecError
-from ikugen.source import parse
-from ikugen.yamlmessages import translate
+from ikugen.spec.yaml_messages import translate
+from ikugen.spec.yaml_reader import parse
 
 # The first words of libyaml's problems (scanner.c, parser.c, reader.c), each string between two
 # NULs in the binary; the extension's other strings are Cython's ("expected %.200s, got %.200s").

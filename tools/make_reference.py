@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
-from ikugen.docx_parts import set_setting
+from ikugen.writers.docx_parts import set_setting
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "referensi.docx"
 FONT = "Arial"

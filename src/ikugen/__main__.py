@@ -1,3 +1,3 @@
-from .runner import main
+from ikugen.cli.main import main
 
 main()

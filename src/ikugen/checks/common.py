@@ -14,8 +14,9 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel
 
-from ..model import Indikator, Sasaran, Spek, Ukuran
-from ..source import Path_
+from ikugen.checks.blanks import MARK
+from ikugen.spec.model import Indikator, Sasaran, Spek, Ukuran
+from ikugen.spec.yaml_reader import Path_
 
 # String fields that hold an identifier, a reference or a choice, never prose.
 _NOT_TEXT = frozenset({
@@ -34,8 +35,6 @@ FUNCTION_WORDS = frozenset(
 
 def blank(text: str) -> bool:
     """A value `ikugen init` left to be filled in ("ISI: ..."): IKU710 reports it, nothing else."""
-    from ..blanks import MARK  # imported late: blanks registers its check through ..rules
-
     return text.startswith(MARK)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..rules import Context, Finding, check
-from .common import FUNCTION_WORDS, strings
+from ikugen.checks.common import FUNCTION_WORDS, strings
+from ikugen.checks.registry import Context, Finding, check
 
 # Names of units are lists of distinct duties: a content word twice is a slip
 # ("Subbagian Keuangan, Perencanaan dan Keuangan").

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Iterator, Optional
 
-from ..model import Spek
-from ..rules import Context, Finding, check
-from ..source import Path_
-from .common import blank, fold, prose
+from ikugen.checks.common import blank, fold, prose
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.model import Spek
+from ikugen.spec.yaml_reader import Path_
 
 _KIND = (r"(?:Undang[- ]?[Uu]ndang|UU|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|Perpres|Permen\w*|"
          r"Perbup|Perwali|Perda|Pergub|Kepmen\w*|Kepbup|Keppres|Kepres|Inpres|PP)")

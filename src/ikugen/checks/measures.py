@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..rules import Context, Finding, check
-from ..source import Path_
-from .common import blank, first_word, fold, measures, position_name, sasaran_measures
+from ikugen.checks.common import blank, first_word, fold, measures, position_name, sasaran_measures
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.yaml_reader import Path_
 
 # The nouns a measure's name begins with (an indicator names a quantity, not an outcome).
 MEASURE_WORDS = frozenset({

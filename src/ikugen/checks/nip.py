@@ -11,9 +11,9 @@ import datetime
 import re
 from typing import Iterator, Optional
 
-from ..rules import Context, Finding, check
-from ..schema_errors import suggest
-from .common import blank
+from ikugen.checks.common import blank
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.schema_errors import suggest
 
 _NIP = re.compile(r"^\d{8} ?\d{6} ?\d ?\d{3}$")
 _NIP_HINT = "bentuk NIP: 8-6-1-3 angka, mis. \"19670707 198803 1 005\""

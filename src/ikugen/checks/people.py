@@ -6,10 +6,10 @@ import re
 from difflib import SequenceMatcher
 from typing import Any, Iterator, Optional
 
-from ..model import Spek
-from ..rules import Context, Finding, check
-from ..source import Path_
-from .common import FUNCTION_WORDS, fold, prose
+from ikugen.checks.common import FUNCTION_WORDS, fold, prose
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.model import Spek
+from ikugen.spec.yaml_reader import Path_
 
 # How offices shorten titles; folded to the words the positions' names use.
 _TITLE_FORMS = (

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..idn import terbilang
-from ..model import Spek
-from ..rules import Context, Finding, check
-from .common import FUNCTION_WORDS, fold, prose, sentences, words
+from ikugen.checks.common import FUNCTION_WORDS, fold, prose, sentences, words
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.model import Spek
+from ikugen.view.indonesian import terbilang
 
 _KEYWORD = re.compile(
     r"\b(Kecamatan|KECAMATAN|Kabupaten|KABUPATEN|Kota|KOTA|Desa|DESA|Kelurahan|KELURAHAN)\b")

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
-from ..model import Spek
-from ..model_susunan import Pengecualian
-from ..rules import REGISTRY, Check, Context, Finding, Outcome, Silenced, check, problem
-from ..schema_errors import suggest
-from ..source import Path_
+from ikugen.checks.registry import Check, Context, Finding, Outcome, Silenced, check, problem
+from ikugen.spec.model import Spek
+from ikugen.spec.model_layout import Pengecualian
+from ikugen.spec.schema_errors import suggest
+from ikugen.spec.yaml_reader import Path_
 
 
 @check("IKU901", "peringatan", "pengecualian (abaikan) yang tidak membungkam apa pun")
@@ -65,7 +65,8 @@ def place(spek: Spek, di: str) -> Optional[Path_]:
     return path
 
 
-def apply(ctx: Context, found: list[tuple[Check, Finding]], skipped: set[str]) -> Outcome:
+def apply(ctx: Context, found: list[tuple[Check, Finding]], skipped: set[str],
+          registry: dict[str, Check]) -> Outcome:
     entries = [(i, e, place(ctx.spek, e.di)) for i, e in enumerate(ctx.spek.abaikan)]
     used: set[int] = set()
     problems, silenced = [], []
@@ -81,16 +82,18 @@ def apply(ctx: Context, found: list[tuple[Check, Finding]], skipped: set[str]) -
             silenced.append(Silenced(problem(ctx.smap, c, f), entry.alasan))
         else:
             problems.append(problem(ctx.smap, c, f))
-    unused = REGISTRY["IKU901"]
+    unused = unused_exception
     if unused.code not in skipped:
         for i, e, at in entries:
             if i not in used and e.kode not in skipped:
-                problems.append(problem(ctx.smap, unused, Finding(("abaikan", i), *_why(ctx.spek, e, at))))
+                why = _why(ctx.spek, e, at, registry)
+                problems.append(problem(ctx.smap, unused, Finding(("abaikan", i), *why)))
     return Outcome(problems, silenced)
 
 
-def _why(spek: Spek, entry: Pengecualian, at: Optional[Path_]) -> tuple[str, str]:
-    known = REGISTRY.get(entry.kode)
+def _why(spek: Spek, entry: Pengecualian, at: Optional[Path_],
+         registry: dict[str, Check]) -> tuple[str, str]:
+    known = registry.get(entry.kode)
     if known is None:
         return f"kode {entry.kode} tidak dikenal", "daftar kode ada di docs/checks.md"
     if known.severity == "galat":

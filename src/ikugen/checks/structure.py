@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rules import Context, Finding, check
-from ..schema_errors import suggest
-from ..source import Path_, SourceMap
-from .common import measures
-from .people import nearest_position
+from ikugen.checks.common import measures
+from ikugen.checks.people import nearest_position
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.schema_errors import suggest
+from ikugen.spec.yaml_reader import Path_, SourceMap
 
 _LISTS = ("organisasi", "tujuan", "sasaran", "indikator")
 

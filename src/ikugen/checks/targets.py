@@ -11,10 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator, Optional, Union
 
-from ..model import Ukuran
-from ..rules import Context, Finding, check
-from ..source import Path_
-from .common import blank, fold, measures, sasaran_measures
+from ikugen.checks.common import blank, fold, measures, sasaran_measures
+from ikugen.checks.registry import Context, Finding, check
+from ikugen.spec.model import Ukuran
+from ikugen.spec.yaml_reader import Path_
 
 # Units whose values are numbers; a target written as text under them cannot be measured.
 NUMERIC_UNITS = frozenset({

@@ -1,0 +1,85 @@
+"""Every check ikugen runs, and running them: `REGISTRY` by code, `run`, `resolve_skip`.
+
+The checks live by topic in this package; `_MODULES` lists the modules whose `@check`
+functions run. A new check in one of them runs as soon as it is written; a new module of checks
+is added to that list. `REGISTRY` is what `docs/checks.md` documents (a test keeps the two in
+step).
+"""
+
+from __future__ import annotations
+
+import datetime
+from types import ModuleType
+from typing import Iterable, Optional
+
+from ikugen.checks import (
+    blanks,
+    hygiene,
+    legal,
+    measures,
+    nip,
+    people,
+    places,
+    silence,
+    structure,
+    targets,
+)
+from ikugen.checks.registry import Check, Context, Outcome, problem
+from ikugen.errors import Problem, UsageError
+from ikugen.spec.model import Spek
+from ikugen.spec.schema_errors import suggest
+from ikugen.spec.yaml_reader import SourceMap
+
+_MODULES = (hygiene, legal, measures, nip, people, places, silence, structure, targets, blanks)
+
+
+def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
+    found: dict[str, Check] = {}
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, Check) and found.setdefault(value.code, value) is not value:
+                raise AssertionError(f"two checks with the code {value.code}")
+    return found
+
+
+REGISTRY: dict[str, Check] = _collect(_MODULES)
+
+
+def resolve_skip(names: Iterable[str]) -> set[str]:
+    """The codes that `--abaikan` names: a code (any case) or a check's English slug."""
+    by_slug = {c.slug: c.code for c in REGISTRY.values()}
+    codes = set()
+    for name in names:
+        wanted = name.strip()
+        code = wanted.upper() if wanted.upper() in REGISTRY else by_slug.get(wanted.lower())
+        if code is None:
+            close = suggest(wanted.upper(), list(REGISTRY)) or suggest(wanted.lower(), list(by_slug))
+            hint = f"; maksud Anda {close}?" if close else "; daftar kode ada di docs/checks.md"
+            raise UsageError(f"--abaikan {wanted}: bukan kode pemeriksaan yang dapat dilewati{hint}")
+        codes.add(code)
+    return codes
+
+
+def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (),
+        today: Optional[datetime.date] = None) -> Outcome:
+    """Every registered check but the skipped ones; warnings the spec silences are set apart."""
+    context = Context(spek, smap, today or datetime.date.today())
+    skipped = set(skip)
+    found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]
+    return silence.apply(context, found, skipped, REGISTRY)
+
+
+def run_source(smap: SourceMap) -> list[Problem]:
+    """The checks that need only the file, for a spec the model refused."""
+    return [problem(smap, structure.unquoted_identifiers, f) for f in structure.unquoted(smap)]
+
+
+def refine_schema_problems(problems: list[Problem], data: object, smap: SourceMap) -> list[Problem]:
+    """Schema problems, with a position title written where an id belongs explained as such."""
+    better = {smap.locate(f.loc): f for f in people.titles_for_ids(data)}
+    out = []
+    for p in problems:
+        f = better.get((p.line, p.column)) if p.code == "IKU011" else None
+        out.append(problem(smap, REGISTRY["IKU102"], f) if f else p)
+    return out
+

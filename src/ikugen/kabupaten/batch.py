@@ -1,0 +1,65 @@
+"""`ikugen build` and `ikugen rekap` over many specs: plan, build with progress, summary, recap.
+
+The mechanics (which files, one worker per document, PDFs in one LibreOffice run) are in
+pool.py; this is the order of a run and what it tells the user. Lines go through the `out`
+and `err` callables, so the CLI decides how to print them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional
+
+from ikugen.cli.progress import Progress
+from ikugen.errors import OutputError
+from ikugen.kabupaten import pool
+
+if TYPE_CHECKING:
+    from ikugen.pipeline import Options
+
+Echo = Callable[[str], None]
+
+
+def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[str, ...],
+               workers: Optional[int], options: Options, strict: bool, skip: tuple[str, ...],
+               rekap: Optional[Path], explain: bool,
+               out: Echo, err: Echo) -> int:
+    """Every spec named (files and folders) to FOLDER/<name>.<format>; the exit code."""
+    files = pool.expand(berkas)
+    planned = pool.plan(files, folder or Path("."), formats if folder is not None else ())
+    if formats and folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{folder}: folder keluaran tidak dapat dibuat ({exc.strerror})") from None
+    if rekap is not None:
+        from ikugen.kabupaten.recap import check_target
+
+        check_target(rekap)
+    work = pool.jobs(planned, options, skip, strict, rekap=rekap is not None, explain=explain)
+    progress = Progress(len(work))
+
+    def done(result: pool.Result) -> None:
+        for problem in result.problems:
+            progress.say(problem.text())
+        if result.error:
+            progress.say(f"{result.spec}: galat: {result.error}")
+        progress.step(result.spec.name, result.ok)
+
+    results = pool.run(work, workers or pool.default_workers(), done)
+    progress.close()
+    for result in results:
+        if result.explain:
+            out("\n".join(result.explain))
+    failed = [r for r in results if not r.ok]
+    err("\n".join(pool.summary(results, folder if formats else None)))
+    if rekap is not None:
+        from ikugen.kabupaten import recap
+
+        entries = [r.rekap for r in results if r.ok and r.rekap is not None]
+        recap.write(entries, rekap, options)
+        missing = f"; tanpa {len(failed)} yang gagal" if failed else ""
+        err(f"ditulis: {rekap} (rekap {recap.count_text(entries)}{missing})")
+    if any(r.internal for r in results):
+        return 70  # a bug in ikugen, as the CLI reports for a single spec
+    return 1 if failed else 0

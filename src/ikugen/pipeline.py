@@ -1,0 +1,170 @@
+"""The one path from a spec file to its documents: read -> check -> view -> render -> write.
+
+`load_spec` reads and checks a spec (everything it holds, before any document work);
+`outputs` turns a loaded spec into the bytes of each format; `build` writes them. The single
+build, the batch workers and `validate` all go through these functions, so the `--strict`
+policy and what a failure leaves behind are decided here, once:
+
+- a spec with an error, or with a warning under `--strict`, produces nothing;
+- every output is made in memory first and written only when all of its formats succeeded,
+  each one atomically (a failure never leaves a half-written file or clobbers the last good one).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import ValidationError
+
+from ikugen.checks import catalogue
+from ikugen.checks.registry import Silenced
+from ikugen.errors import IkugenError, Problem, SpecError
+from ikugen.package_data import templates_dir
+from ikugen.render.document import render
+from ikugen.spec import inherit, pictures, yaml_reader
+from ikugen.spec.model import Spek
+from ikugen.spec.schema_errors import problems_from
+from ikugen.view.document import view
+from ikugen.writers.files import check_target, reproducible_zip, write_atomic
+
+FORMATS = {".docx": "docx", ".md": "md", ".pdf": "pdf"}
+STRICT_REFUSED = "dokumen tidak dibuat: ada peringatan dan --strict dipakai"
+
+
+@dataclass(frozen=True)
+class Options:
+    layout: Optional[str] = None         # overrides dokumen.tata_letak
+    templates: Optional[Path] = None     # an office's template folder, searched first
+    reference: Optional[Path] = None     # an office's reference .docx
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A valid spec, where it came from, its warnings, and the warnings it silenced itself."""
+
+    spek: Spek
+    path: Path
+    smap: yaml_reader.SourceMap
+    warnings: list[Problem]
+    silenced: list[Silenced] = field(default_factory=list)
+
+
+class SpecProblems(SpecError):
+    """A spec with errors; it also carries the warnings its `abaikan` entries silenced."""
+
+    def __init__(self, problems: list[Problem], silenced: list[Silenced]):
+        super().__init__(problems)
+        self.silenced = silenced
+
+
+class StrictRefused(IkugenError):
+    """`--strict` and a warning: the document is not made (the warnings were reported)."""
+
+    def __init__(self) -> None:
+        super().__init__(STRICT_REFUSED)
+
+
+def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = ()) -> Loaded:
+    """Read and check one spec; raise SpecError listing every problem if any is an error.
+
+    `skip` names checks to leave out (codes or slugs, see `catalogue.resolve_skip`).
+    """
+    skipped = catalogue.resolve_skip(skip)
+    data, smap = yaml_reader.load(path, shown)
+    data, smap = inherit.resolve(data, smap, path)
+    try:
+        spek = Spek.model_validate(data)
+    except ValidationError as exc:
+        problems = catalogue.refine_schema_problems(problems_from(exc, data, smap, Spek), data, smap)
+        # Identifier checks need only the source map, so they report alongside schema errors.
+        problems += [p for p in catalogue.run_source(smap) if p.code not in skipped]
+        raise SpecError(problems) from None
+    outcome = catalogue.run(spek, smap, skipped)
+    # A file the spec names is part of it: a missing or unusable logo fails `validate` too.
+    outcome.problems.extend(pictures.logo_problems(
+        spek.profil.logo, path.parent, lambda code, message: smap.problem(("profil", "logo"), code, message)))
+    if any(p.severity == "galat" for p in outcome.problems):
+        raise SpecProblems(outcome.problems, outcome.silenced)
+    return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced)
+
+
+def refuse_under_strict(loaded: Loaded, strict: bool) -> None:
+    """The `--strict` policy, for every command that makes documents."""
+    if strict and loaded.warnings:
+        raise StrictRefused()
+
+
+def reference_doc(options: Options) -> Path:
+    return options.reference or templates_dir() / "referensi.docx"
+
+
+def markdown(loaded: Loaded, options: Options) -> str:
+    return render(view(loaded.spek), options.layout or loaded.spek.dokumen.tata_letak, options.templates)
+
+
+def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
+    from ikugen.writers.docx import Properties, build_docx
+
+    spek = loaded.spek
+    p = spek.profil
+    kind = ("Perubahan Indikator Kinerja Utama" if spek.dokumen.jenis == "iku-perubahan"
+            else "Indikator Kinerja Utama")
+    period = spek.dokumen.periode
+    props = Properties(
+        title=f"{kind} Kecamatan {p.kecamatan} Tahun {period.awal}-{period.akhir}",
+        subject=f"IKU Kecamatan {p.kecamatan}, {p.jenis_daerah.capitalize()} {p.kabupaten}",
+        author=f"Kecamatan {p.kecamatan}",
+        when=document_time(spek.dokumen.tanggal),
+    )
+    data = build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
+                      base_dir=loaded.path.parent, props=props)
+    return reproducible_zip(data)
+
+
+def document_time(tanggal: str) -> datetime.datetime:
+    """A document's date ("2020-01-15", "2020-01" or "2020") as the time its properties carry."""
+    year, month, day = (list(map(int, tanggal.split("-"))) + [1, 1])[:3]
+    return datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
+
+
+def check_targets(loaded: Loaded, targets: Iterable[Path], options: Options) -> None:
+    """Refuse, before any work, an output that cannot be written or that is one of the inputs."""
+    inputs = [loaded.path] + ([options.reference] if options.reference else [])
+    for target in targets:
+        check_target(target, inputs)
+
+
+def kind(target: Path) -> str:
+    return FORMATS[target.suffix.lower()]
+
+
+def render_formats(loaded: Loaded, kinds: set[str], options: Options) -> dict[str, bytes]:
+    """The document in each format of `kinds` ("md", "docx", "pdf"), rendered once."""
+    text = markdown(loaded, options)
+    made: dict[str, bytes] = {}
+    if "md" in kinds:
+        made["md"] = text.encode("utf-8")
+    if kinds & {"docx", "pdf"}:
+        made["docx"] = docx_bytes(loaded, text, options)
+    if "pdf" in kinds:
+        from ikugen.writers.pdf import docx_to_pdf
+
+        made["pdf"] = docx_to_pdf(made["docx"])
+    return made
+
+
+def outputs(loaded: Loaded, targets: Iterable[Path], options: Options) -> dict[Path, bytes]:
+    """Each target's bytes; a .pdf target is converted by LibreOffice here."""
+    targets = list(targets)
+    made = render_formats(loaded, {kind(t) for t in targets}, options)
+    return {target: made[kind(target)] for target in targets}
+
+
+def build(loaded: Loaded, targets: list[Path], options: Options) -> None:
+    """Every target of one spec; nothing is written unless every format succeeded."""
+    check_targets(loaded, targets, options)
+    for target, data in outputs(loaded, targets, options).items():
+        write_atomic(target, data)

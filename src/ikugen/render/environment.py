@@ -1,0 +1,128 @@
+"""The Jinja environment every template runs in: the sandbox, the lookup, the filters.
+
+Every value printed with `{{ }}` is Markdown-escaped unless it is marked as Markdown already
+(`|markdown`, for the spec's `teks` replacements) or as a table cell (`|sel`, HTML-escaped):
+user text is always data, never template code and never unintended formatting. Templates run
+in Jinja's sandbox with StrictUndefined, so a typo in a template fails with its name and line.
+
+An office's templates (--templates) are its own code, run with limits: the sandbox keeps them
+from Python's internals; `*`, `**` and `%` refuse results that would be huge (Jinja would even
+compute `7**(10**8)` while compiling). The time limit and the report of a template's errors
+are in `render.document`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ikugen.errors import shorten
+from ikugen.package_data import templates_dir
+from ikugen.view import indonesian
+
+MAX_PRODUCT = 1_000_000   # characters or items that `*` may make from a text or list
+MAX_EXPONENT = 10_000     # an integer power above this could take minutes to compute
+_LIMIT = f"{MAX_PRODUCT:_}".replace("_", ".")  # 1.000.000, as Indonesian writes it
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.M)
+
+
+def escape_md(value: Any) -> Any:
+    """Plain text made safe for a Markdown paragraph: it prints as written.
+
+    Used as Jinja's `finalize`; returning Markup keeps autoescape's HTML escaping off it.
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value  # numbers print as they are
+    text = value
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()
+                              else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    return Markup(text.replace("\n", " "))
+
+
+def sel(value: Any) -> Markup:
+    """Plain text for an HTML table cell; a line break in the text becomes <br>."""
+    if value is None:
+        return Markup("-")
+    if isinstance(value, Markup):
+        return value
+    return Markup("<br>".join(html.escape(line, quote=False) for line in str(value).split("\n")))
+
+
+def markdown(value: Any) -> Markup:
+    """Text the user wrote as Markdown (the spec's `teks`): printed as Markdown."""
+    return Markup(value or "")
+
+
+class TooBig(SecurityError):
+    """An operation refused by `_Sandbox` for the size of its result."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with the operators that can allocate or compute without bound checked."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT and not (
+                isinstance(left, int) and abs(left) <= 1):
+            raise TooBig(f"pangkat {shorten(right, 20)} terlalu besar (batas {MAX_EXPONENT})")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and \
+                        len(seq) * times > MAX_PRODUCT:
+                    raise TooBig(f"hasil perkalian terlalu panjang (batas {_LIMIT})")
+        if operator == "%" and isinstance(left, str):
+            # Width and precision of each conversion, "%(name)-10.5s" included.
+            sizes = re.findall(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?", left)
+            if any(int(n) > MAX_PRODUCT for pair in sizes for n in pair if n):
+                raise TooBig(f"lebar format terlalu besar (batas {_LIMIT})")
+        return super().call_binop(context, operator, left, right)
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Reads templates as UTF-8; a file in another encoding is reported with its name and line."""
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            for folder in self.searchpath:
+                path = Path(folder, *jinja2.loaders.split_template_path(template))
+                if path.is_file():
+                    raw = path.read_bytes()
+                    line = raw[: exc.start].count(b"\n") + 1
+                    raise jinja2.TemplateSyntaxError("berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                                                     line, template, str(path)) from None
+            raise
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: Optional[str] = None) -> jinja2.Environment:
+    paths = ([user_dir] if user_dir else []) + [str(templates_dir())]
+    env = _Sandbox(
+        loader=_Loader(paths, encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # so macro and include output is Markup and passes through as written
+        finalize=escape_md,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(sel=sel, markdown=markdown)
+    # Indonesian conventions, each filter named as the function: {{ n|angka }}, {{ d|tanggal }}, ...
+    env.filters.update({name: getattr(indonesian, name) for name in (
+        "angka", "terbilang", "huruf", "romawi", "ordinal", "tanggal", "jumlah", "gabung", "butir",
+        "sebutan")})
+    return env

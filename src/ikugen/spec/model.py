@@ -1,0 +1,243 @@
+"""The kecamatan spec as pydantic models: what one YAML file may hold.
+
+Field names are the Indonesian domain words users write in YAML; every field carries an
+Indonesian description, which feeds `ikugen schema` and editors' completion. Only shape and
+value rules live here; rules that relate parts to each other are the checks (`ikugen.checks`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ikugen.spec.fields import CUSTOM_ERRORS as CUSTOM_ERRORS  # re-exported, for schema_errors
+from ikugen.spec.fields import (
+    MAX_LIST,
+    Id,
+    Ketat,
+    Nilai,
+    Prosa,
+    Singkat,
+    Tanggal,
+)
+from ikugen.spec.model_layout import Bab, Pengecualian
+
+
+class Periode(Ketat):
+    awal: int = Field(ge=1945, le=2200, description="Tahun pertama periode (mis. 2019).")
+    akhir: int = Field(ge=1945, le=2200, description="Tahun terakhir periode (mis. 2023).")
+
+    @model_validator(mode="after")
+    def _urut(self) -> "Periode":
+        if self.akhir < self.awal:
+            raise PydanticCustomError(
+                "periode", "tahun akhir ({akhir}) lebih awal dari tahun awal ({awal})",
+                {"awal": self.awal, "akhir": self.akhir},
+            )
+        if self.akhir - self.awal > 9:
+            raise PydanticCustomError("periode", "periode lebih dari 10 tahun")
+        return self
+
+    @property
+    def tahun(self) -> list[int]:
+        return list(range(self.awal, self.akhir + 1))
+
+
+class BatasIku(Ketat):
+    """The practice limits IKU409 applies (IKU-GUIDE §7a); a kabupaten may set its own."""
+
+    per_sasaran: int = Field(3, ge=1, le=50, description="Paling banyak IKU pada satu sasaran (lazimnya 3).")
+    pimpinan: int = Field(20, ge=1, le=500, description="Paling banyak IKU Camat seluruhnya (lazimnya 20).")
+
+
+class Dokumen(Ketat):
+    jenis: Literal["iku", "iku-perubahan"] = Field(
+        "iku", description="Jenis dokumen: iku, atau iku-perubahan untuk IKU Perubahan."
+    )
+    tata_letak: Literal["standar", "keputusan"] = Field(
+        "standar",
+        description="Susunan dokumen: standar (Sampul, Kata Pengantar, BAB I-V) atau keputusan "
+        "(Keputusan Camat dengan lampiran per jabatan).",
+    )
+    periode: Periode = Field(description="Periode rencana strategis yang diukur IKU ini.")
+    tempat: Optional[Singkat] = Field(
+        None, description="Tempat penandatanganan; bila kosong, nama kecamatan."
+    )
+    tanggal: Tanggal
+    nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
+    kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
+    batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
+
+
+class Batas(Ketat):
+    utara: Singkat = Field(description="Wilayah di sebelah utara, mis. \"Kabupaten Kendal\".")
+    timur: Singkat = Field(description="Wilayah di sebelah timur.")
+    selatan: Singkat = Field(description="Wilayah di sebelah selatan.")
+    barat: Singkat = Field(description="Wilayah di sebelah barat.")
+
+
+class Profil(Ketat):
+    kecamatan: Singkat = Field(description="Nama kecamatan tanpa kata \"Kecamatan\", mis. Kaloran.")
+    kabupaten: Singkat = Field(description="Nama kabupaten atau kota tanpa kata \"Kabupaten\"/\"Kota\".")
+    jenis_daerah: Literal["kabupaten", "kota"] = Field(
+        "kabupaten", description="Kecamatan ini berada di kabupaten atau kota."
+    )
+    provinsi: Singkat = Field(description="Nama provinsi, mis. Jawa Tengah.")
+    alamat: Optional[Singkat] = Field(None, description="Alamat kantor kecamatan (untuk kop surat).")
+    jumlah_kecamatan: Optional[int] = Field(
+        None, ge=1, le=100, description="Banyaknya kecamatan di kabupaten/kota ini."
+    )
+    batas: Optional[Batas] = Field(None, description="Empat wilayah yang berbatasan.")
+    visi: Optional[Prosa] = Field(None, description="Visi kepala daerah yang didukung kecamatan.")
+    misi: list[Prosa] = Field([], max_length=50, description="Misi kepala daerah, satu per butir.")
+    landasan_hukum: list[Prosa] = Field(
+        [], max_length=200, description="Peraturan yang menjadi dasar hukum, satu per butir."
+    )
+    logo: Optional[Singkat] = Field(
+        None, description="Berkas gambar lambang daerah (PNG/JPEG), relatif terhadap berkas spesifikasi."
+    )
+
+
+class Pimpinan(Ketat):
+    nama: Singkat = Field(description="Nama Camat lengkap dengan gelar.")
+    pangkat: Optional[Singkat] = Field(None, description="Pangkat, mis. Pembina Tingkat I.")
+    golongan: Optional[Singkat] = Field(None, description="Golongan ruang, mis. IV/b.")
+    nip: Singkat = Field(
+        description="NIP 18 angka, ditulis dalam tanda kutip; spasi antarkelompok boleh: "
+        "\"19670707 198803 1 005\"."
+    )
+
+
+class Wilayah(Ketat):
+    nama: Singkat = Field(description="Nama desa/kelurahan tanpa kata \"Desa\"/\"Kelurahan\".")
+    jenis: Literal["desa", "kelurahan"] = Field("desa", description="desa atau kelurahan.")
+    kode: Optional[Singkat] = Field(None, description="Kode wilayah (Kemendagri), bila ada.")
+
+
+class Jabatan(Ketat):
+    id: Id
+    nama: Singkat = Field(description="Nama jabatan atau unit, mis. Seksi Tata Pemerintahan.")
+    singkatan: Optional[Singkat] = Field(
+        None, description="Sebutan singkat pemegang jabatan, mis. Kasi Trantib (untuk tabel)."
+    )
+    eselon: Literal["III", "IV"] = Field(description="Eselon jabatan: III (Camat) atau IV.")
+    atasan: Optional[Id] = Field(None, description="id jabatan atasan; kosong untuk Camat.")
+    tugas: Optional[Prosa] = Field(None, description="Tugas pokok jabatan.")
+    fungsi: list[Prosa] = Field([], max_length=100, description="Fungsi jabatan, satu per butir.")
+    kewenangan: list[Singkat] = Field(
+        [], max_length=100, description="Aspek kewenangan yang dilimpahkan Bupati (untuk Camat)."
+    )
+
+
+class Ukuran(Ketat):
+    """What every indicator has, at tujuan or at sasaran level."""
+
+    nama: Prosa = Field(description="Nama indikator, diawali kata ukuran: Persentase, Indeks, Jumlah, ...")
+    satuan: Optional[Singkat] = Field(None, description="Satuan, mis. %, indeks, nilai, dokumen.")
+    definisi: Optional[Prosa] = Field(None, description="Definisi operasional indikator.")
+    rumus: Optional[Prosa] = Field(None, description="Rumus atau formulasi penghitungan.")
+    sumber_data: Optional[Singkat] = Field(None, description="Sumber data.")
+    penanggung_jawab: Optional[Id] = Field(None, description="id jabatan yang bertanggung jawab.")
+    alasan: Optional[Prosa] = Field(None, description="Alasan pemilihan indikator.")
+    polaritas: Optional[Literal["positif", "negatif"]] = Field(
+        None, description="positif: makin tinggi makin baik; negatif: makin rendah makin baik."
+    )
+    tipe: Optional[Literal["kumulatif", "non-kumulatif"]] = Field(
+        None, description="Tipe penghitungan: kumulatif atau non-kumulatif."
+    )
+    kondisi_awal: Nilai = None
+    target: dict[int, Nilai] = Field(
+        {}, description="Target per tahun periode, mis. {2024: 85}; \"-\" bila tidak ditetapkan."
+    )
+
+
+class IndikatorTujuan(Ukuran):
+    id: Optional[Id] = Field(None, description="Pengenal indikator tujuan (boleh kosong).")
+
+
+class Tujuan(Ketat):
+    id: Id
+    uraian: Prosa = Field(description="Rumusan tujuan.")
+    urusan: Optional[Prosa] = Field(None, description="Urusan/program yang menaungi tujuan ini.")
+    indikator: list[IndikatorTujuan] = Field([], max_length=50, description="Indikator tujuan.")
+
+
+class Sasaran(Ketat):
+    id: Id
+    uraian: Prosa = Field(description="Rumusan sasaran (kinerja utama).")
+    tujuan: Optional[Id] = Field(None, description="id tujuan yang dituju sasaran ini.")
+    pemilik: Optional[Id] = Field(
+        None, description="id jabatan pemilik sasaran; kosong berarti Camat."
+    )
+    induk: Optional[Id] = Field(None, description="id sasaran di atasnya (cascading eselon IV).")
+    program: Optional[Prosa] = Field(None, description="Program yang mewadahi sasaran ini.")
+
+
+class Indikator(Ukuran):
+    id: Id
+    sasaran: Id = Field(description="id sasaran yang diukur indikator ini.")
+
+
+class Teks(Ketat):
+    """Markdown that replaces one default section of the document."""
+
+    kata_pengantar: Optional[Prosa] = Field(None, description="Pengganti teks Kata Pengantar.")
+    latar_belakang: Optional[Prosa] = Field(None, description="Pengganti teks BAB I A. Latar Belakang.")
+    maksud_tujuan: Optional[Prosa] = Field(None, description="Pengganti teks BAB I B. Maksud dan Tujuan.")
+    landasan_hukum: Optional[Prosa] = Field(None, description="Kalimat pembuka daftar landasan hukum.")
+    definisi: Optional[Prosa] = Field(None, description="Pengganti teks BAB II A. Definisi.")
+    syarat_kriteria: Optional[Prosa] = Field(
+        None, description="Pengganti teks BAB II B. Syarat dan Kriteria.")
+    gambaran_umum: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB III.")
+    tujuan_sasaran: Optional[Prosa] = Field(None, description="Kalimat pembuka Tujuan dan Sasaran.")
+    penetapan: Optional[Prosa] = Field(None, description="Kalimat pembuka BAB IV.")
+    penutup: Optional[Prosa] = Field(None, description="Pengganti teks BAB V Penutup.")
+    menimbang: list[Prosa] = Field([], max_length=20, description="Pertimbangan keputusan (huruf a, b, ...).")
+    diktum: list[Prosa] = Field([], max_length=20, description="Diktum keputusan (KESATU, KEDUA, ...).")
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True,
+        json_schema_extra={"description": "Teks Markdown pengganti bagian bawaan dokumen."},
+    )
+
+
+class Spek(Ketat):
+    """One kecamatan's IKU document."""
+
+    dokumen: Dokumen = Field(description="Jenis, periode, tanggal dan kertas dokumen.")
+    profil: Profil = Field(description="Kecamatan, kabupaten, wilayah, visi, misi, landasan hukum.")
+    pimpinan: Pimpinan = Field(description="Camat yang menandatangani.")
+    wilayah: list[Wilayah] = Field([], max_length=MAX_LIST, description="Desa dan kelurahan.")
+    organisasi: list[Jabatan] = Field(
+        min_length=1, max_length=MAX_LIST, description="Jabatan di kantor kecamatan."
+    )
+    tujuan: list[Tujuan] = Field([], max_length=MAX_LIST, description="Tujuan jangka menengah.")
+    sasaran: list[Sasaran] = Field([], max_length=MAX_LIST, description="Sasaran strategis.")
+    indikator: list[Indikator] = Field([], max_length=MAX_LIST, description="Indikator kinerja.")
+    teks: Teks = Field(Teks(), description="Teks pengganti bagian bawaan (Markdown).")
+    susunan: Optional[list[Bab]] = Field(
+        None, max_length=30,
+        description="Susunan bab dan bagian dokumen; kosong berarti susunan standar BAB I-V.",
+    )
+    abaikan: list[Pengecualian] = Field(
+        [], max_length=200, description="Peringatan yang sengaja diabaikan di satu tempat, dengan alasan."
+    )
+    dasar: Optional[Singkat] = Field(
+        None, description="Berkas spesifikasi dasar (mis. milik kabupaten) yang nilainya diwarisi."
+    )
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True,
+        json_schema_extra={"title": "Spesifikasi IKU kecamatan (ikugen)"},
+    )
+
+    def head_id(self) -> Optional[str]:
+        """The head position (the Camat): the first without an atasan."""
+        return next((j.id for j in self.organisasi if not j.atasan), None)
+
+    def owner(self, sasaran: Optional[Sasaran]) -> Optional[str]:
+        """The position a sasaran belongs to: its pemilik, else the head. An indicator without
+        a penanggung jawab is its sasaran's owner's."""
+        return (sasaran.pemilik if sasaran else None) or self.head_id()

@@ -1,0 +1,169 @@
+"""pydantic's validation errors, told in Bahasa Indonesia at the line and column of the value.
+
+Messages are built from `errors(include_input=False)` and from our own short view of the
+input, never from `str(ValidationError)`, which prints the whole (possibly alias-expanded) input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, Optional, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from ikugen.errors import Problem, shorten
+from ikugen.spec.model import CUSTOM_ERRORS
+from ikugen.spec.yaml_reader import Path_, SourceMap, kind_name, value_at
+
+
+def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[BaseModel]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Path_, bool]] = set()
+    for error in exc.errors(include_input=False, include_url=False):
+        loc, on_key = _data_path(error["loc"], data, error["type"] == "missing")
+        if (loc, on_key) in seen:  # a union reports once per member: one message is enough
+            continue
+        seen.add((loc, on_key))
+        value = value_at(data, loc)
+        message, hint, at_key = _message(error, loc, value, model, on_key)
+        problems.append(smap.problem(loc, "IKU011" if error["type"] != "extra_forbidden" else "IKU012",
+                                     message, hint=hint, key=at_key))
+    return problems
+
+
+def _data_path(loc: Path_, data: Any, missing: bool = False) -> tuple[Path_, bool]:
+    """The part of pydantic's `loc` that names real data; union and validator tags dropped."""
+    path: list[Union[str, int]] = []
+    node = data
+    on_key = False
+    for i, part in enumerate(loc):
+        if part == "[key]":
+            on_key = True
+            break
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, dict) and isinstance(part, int) and str(part) in node:
+            path.append(str(part))
+            node = node[str(part)]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(part)
+            node = node[part]
+        elif missing and isinstance(node, dict) and i == len(loc) - 1:
+            path.append(part)  # a missing field: keep its name for the message
+            node = None
+        # else a union member's tag ('decimal', 'constrained-str'): not a place in the data
+    return tuple(path), on_key
+
+
+def _label(loc: Path_) -> str:
+    """How a message names the value at `loc`: its key, a list item, or a year's target."""
+    if len(loc) >= 2 and isinstance(loc[-1], int):
+        return f"butir ke-{loc[-1] + 1} '{loc[-2]}'"
+    if len(loc) >= 2 and loc[-2] == "target":
+        return f"target tahun {loc[-1]}"
+    return f"'{loc[-1]}'" if loc else "isi berkas"
+
+
+def _fields(model: type[BaseModel], loc: Path_) -> list[str]:
+    """Field names of the model that sits at `loc` (for 'did you mean')."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin is typing.Union:
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def suggest(word: str, choices: list[str]) -> Optional[str]:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel],
+             on_key: bool) -> tuple[str, Optional[str], bool]:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    name = loc[-1] if loc else ""
+    got = kind_name(value)
+    label = _label(loc)
+    if on_key:
+        return f"kunci '{shorten(name, 30)}' harus berupa tahun (bilangan bulat)", None, True
+    if kind == "missing":
+        return f"kunci wajib '{name}' belum diisi", None, False
+    if kind == "extra_forbidden":
+        allowed = _fields(model, loc[:-1])
+        close = suggest(str(name), allowed)
+        hint = f"maksud Anda `{close}`?" if close else (
+            "kunci yang dikenal: " + ", ".join(allowed) if allowed else None)
+        return f"kunci '{shorten(name, 40)}' tidak dikenal", hint, True
+    if value is None and kind in ("string_type", "int_type", "model_type", "list_type",
+                                  "dict_type", "literal_error", "model_attributes_type"):
+        return f"{label} belum diisi (kosong)", None, False
+    if kind == "string_type":
+        return f"{label} harus berupa teks, bukan {got}", None, False
+    if kind in ("int_parsing", "int_type", "int_from_float") or (
+            isinstance(value, bool) and kind in ("greater_than_equal", "less_than_equal")):
+        # pydantic reads true as 1: "paling kecil 1945" would hide that it was no number
+        return f"{label} harus berupa bilangan bulat, bukan {got}", None, False
+    if kind == "int_parsing_size":
+        return f"{label} terlalu besar", None, False
+    if kind == "greater_than_equal":
+        return f"{label} paling kecil {ctx.get('ge')}", None, False
+    if kind == "less_than_equal":
+        return f"{label} paling besar {ctx.get('le')}", None, False
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        options = [o.strip().strip("'") for o in expected.split(",")]
+        close = suggest(str(value), options) if isinstance(value, str) else None
+        hint = f"maksud Anda `{close}`?" if close else None
+        return (f"nilai '{shorten(value, 40)}' untuk '{name}' tidak dikenal; pilihan: "
+                + ", ".join(options)), hint, False
+    if kind == "string_pattern_mismatch":
+        return (f"pengenal '{shorten(value, 40)}' tidak sah", "pakai huruf, angka, _ . atau -, "
+                "diawali huruf (mis. S1, camat, kasi_pem)", False)
+    # A text field's length rule runs after its validator, so pydantic names it like a list's.
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(value, str)):
+        return f"{label} tidak boleh kosong", None, False
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
+        return (f"{label} terlalu panjang ({len(value) if isinstance(value, str) else '?'} karakter; "
+                f"batas {ctx.get('max_length')})"), None, False
+    if kind == "too_short":
+        return f"daftar '{name}' tidak boleh kosong", None, False
+    if kind == "too_long":
+        return f"daftar '{name}' terlalu panjang (batas {ctx.get('max_length')} butir)", None, False
+    if kind == "list_type":
+        return f"{label} harus berupa daftar (butir diawali '- '), bukan {got}", None, False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{label} harus berupa pemetaan (kunci: nilai), bukan {got}", None, False
+    if kind in ("decimal_type", "decimal_parsing"):
+        return f"{label} harus berupa angka atau teks singkat, bukan {got}", None, False
+    if kind in CUSTOM_ERRORS:  # raised by model.py, already in Bahasa Indonesia
+        return error["msg"], None, False
+    return f"nilai '{name}' tidak sah ({kind})", None, False

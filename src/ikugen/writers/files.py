@@ -1,0 +1,147 @@
+"""Writing outputs so that a failed or interrupted build never leaves a half-written file and
+never clobbers the last good one: write a temporary file beside the target, fsync, rename.
+Zip entries get a fixed time, so the same spec gives the same bytes on any day.
+
+The temporary file is named `.NAME.PID.RANDOM.tmp`. Ctrl-C and SIGTERM remove it on the way
+out; SIGKILL (or a power cut) cannot, so the next write to the same target removes the
+temporaries of processes that no longer run.
+
+Test hook: with `IKUGEN_TEST_SLOW_WRITE=SECONDS` in the environment, `write_atomic` pauses that
+long halfway through writing the temporary file, so a test can interrupt a build mid-write.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ikugen.errors import OutputError, os_reason
+
+# 1980-01-01, the earliest time a zip entry can carry; SOURCE_DATE_EPOCH overrides it.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        import time
+
+        # A zip entry holds 1980-2107 only; clamp rather than fail on an odd value.
+        t = time.gmtime(min(max(int(epoch), 315532800), 4354819199))
+        return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
+    return _ZIP_EPOCH
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same archive with fixed entry times and attributes."""
+    when = zip_time()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
+
+
+def check_target(target: Path, inputs: list[Path]) -> None:
+    """Refuse, before any work, an output that cannot or must not be written."""
+    shown = str(target)
+    try:
+        if target.is_dir():
+            raise OutputError(f"{shown}: ini sebuah folder; sebutkan nama berkas keluaran, mis. "
+                              f"{target / 'IKU.docx'}")
+        for i, source in enumerate(inputs):
+            # samefile also catches a hard link or a symbolic link to the input.
+            if target.exists() and source.exists() and os.path.samefile(target, source):
+                what = "berkas spesifikasi" if i == 0 else f"berkas masukan {source}"
+                raise OutputError(f"{shown}: berkas keluaran sama dengan {what}; pilih nama lain")
+        folder = target.parent
+        if not folder.exists():
+            raise OutputError(f"{shown}: folder {folder} tidak ada; buat dulu foldernya")
+        if not folder.is_dir():
+            raise OutputError(f"{shown}: {folder} bukan folder")
+        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise OutputError(f"{shown}: tidak ada izin menulis")
+    except OSError as exc:  # a name too long, a path through a file, ...
+        raise OutputError(f"{shown}: tidak dapat menulis ({os_reason(exc)})") from None
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` all at once: the old file stays until the new one is complete."""
+    folder = target.parent
+    try:
+        remove_stale_temporaries(target)
+        mode = target.stat().st_mode & 0o777 if target.exists() else None
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pause = os.environ.get("IKUGEN_TEST_SLOW_WRITE")
+            if pause:  # the test hook described above
+                import time
+
+                handle.write(data[: len(data) // 2])
+                handle.flush()
+                time.sleep(float(pause))
+                data = data[len(data) // 2:]
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: gagal menulis ({os_reason(exc)}); berkas lama tetap utuh") from None
+        raise
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove `.NAME.PID.*.tmp` beside `target` left by a process that was killed; return them.
+
+    Only where a process can be asked whether it still runs (POSIX): a temporary of a build
+    still running (here, now) is never touched.
+    """
+    if os.name != "posix":
+        return []
+    prefix = f".{target.name}."
+    removed = []
+    try:
+        with os.scandir(target.parent) as found:
+            entries = [e for e in found if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    except OSError:
+        return []
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
