@@ -120,7 +120,7 @@ def test_a_spec_that_cannot_be_read_does_not_stop_the_others(tmp_path):
 
 
 def test_progress_bar_on_a_terminal():
-    from ikugen.cli.progress import Progress
+    from ikugen.kabupaten.progress import Progress
 
     stream = io.StringIO()
     bar = Progress(2, stream, tty=True)

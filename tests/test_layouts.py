@@ -193,8 +193,8 @@ def test_the_example_office_folder_builds(tmp_path):
 
 
 @pytest.mark.parametrize("content, expected", [
-    ("{{ doc.kecamatn }}\n", "teks/latar_belakang.md.j2:1: templat memakai nama yang tidak dikenal"),
-    ("baris satu\n{% if %}\n", "teks/latar_belakang.md.j2:2: templat tidak sah"),
+    ("{{ doc.kecamatn }}\n", "teks/latar_belakang.md.j2:1:1: galat: templat memakai nama yang tidak dikenal"),
+    ("baris satu\n{% if %}\n", "teks/latar_belakang.md.j2:2:1: galat: templat tidak sah"),
 ])
 def test_a_template_error_names_the_template_and_line(tmp_path, content, expected):
     folder = tmp_path / "kantor" / "teks"

@@ -1,10 +1,10 @@
-"""ikugen's errors: one base class, problems with their place, exit codes decided by the CLI."""
+"""ikugen's errors: one base class, problems with their place, and the exit code of a run."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Optional
+from typing import Any, Iterable, Literal, Optional
 
 Severity = Literal["galat", "peringatan"]
 
@@ -93,3 +93,31 @@ def os_reason(exc: OSError) -> str:
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM (`kill`), raised like Ctrl-C so that the same clean-up runs on the way out."""
+
+
+# Exit codes (README "Commands"): decided by `exit_code` only.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
+
+
+def exit_code(ended: Optional[BaseException] = None, *, usage: bool = False, problems: Iterable[Problem] = (),
+              strict: bool = False, failed: bool = False, bug: bool = False) -> int:
+    """The exit code of a run, from how it ended; the one place these numbers are decided.
+
+    `ended` is the exception that ended the run, if one did; `usage`: the command line was wrong
+    (click's own errors); `problems` what the run found, failing it when one is an error, or a
+    warning under `strict`; `failed`: some part of the run failed for the user's input (a spec
+    of a batch); `bug`: a bug in ikugen hit some part of it (a batch goes on after one).
+    """
+    if isinstance(ended, Terminated):
+        return EXIT_TERMINATED
+    if isinstance(ended, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if usage or isinstance(ended, UsageError):
+        return EXIT_USAGE
+    if isinstance(ended, (IkugenError, OSError)):  # the user's input, or what the system refused
+        return EXIT_FAILED
+    if ended is not None or bug:
+        return EXIT_BUG
+    if failed or any(p.severity == "galat" or strict for p in problems):
+        return EXIT_FAILED
+    return EXIT_OK

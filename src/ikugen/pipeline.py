@@ -1,6 +1,7 @@
 """The one path from a spec file to its documents: read -> check -> view -> render -> write.
 
-`load_spec` reads and checks a spec (everything it holds, before any document work);
+`load_spec` reads and checks a spec (everything it holds, and the template folders the
+document will use, before any document work);
 `outputs` turns a loaded spec into the bytes of each format; `build` writes them. The single
 build, the batch workers and `validate` all go through these functions, so the `--strict`
 policy and what a failure leaves behind are decided here, once:
@@ -23,9 +24,11 @@ from ikugen.checks import catalogue
 from ikugen.checks.registry import Silenced
 from ikugen.errors import IkugenError, Problem, SpecError
 from ikugen.package_data import templates_dir
+from ikugen.render import office
 from ikugen.render.document import render
 from ikugen.spec import inherit, pictures, yaml_reader
 from ikugen.spec.model import Spek
+from ikugen.spec.pictures import Picture
 from ikugen.spec.schema_errors import problems_from
 from ikugen.view.document import view
 from ikugen.writers.files import check_target, reproducible_zip, write_atomic
@@ -50,6 +53,7 @@ class Loaded:
     smap: yaml_reader.SourceMap
     warnings: list[Problem]
     silenced: list[Silenced] = field(default_factory=list)
+    pictures: dict[str, Picture] = field(default_factory=dict)  # read by the load, placed by the writer
 
 
 class SpecProblems(SpecError):
@@ -67,11 +71,17 @@ class StrictRefused(IkugenError):
         super().__init__(STRICT_REFUSED)
 
 
-def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = ()) -> Loaded:
+def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
+              options: Optional[Options] = None) -> Loaded:
     """Read and check one spec; raise SpecError listing every problem if any is an error.
 
-    `skip` names checks to leave out (codes or slugs, see `catalogue.resolve_skip`).
+    `skip` names checks to leave out (codes or slugs, see `catalogue.resolve_skip`). With the
+    `options` of the build, everything the build will read is checked here too: the pictures
+    the spec names, the template folders' data files and the syntax of the office's templates
+    (all of them, so the layout changes nothing here). So `validate` and `build` agree on every
+    spec, and a build stops before any document work.
     """
+    options = options or Options()
     skipped = catalogue.resolve_skip(skip)
     data, smap = yaml_reader.load(path, shown)
     data, smap = inherit.resolve(data, smap, path)
@@ -83,12 +93,13 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = ())
         problems += [p for p in catalogue.run_source(smap) if p.code not in skipped]
         raise SpecError(problems) from None
     outcome = catalogue.run(spek, smap, skipped)
-    # A file the spec names is part of it: a missing or unusable logo fails `validate` too.
-    outcome.problems.extend(pictures.logo_problems(
-        spek.profil.logo, path.parent, lambda code, message: smap.problem(("profil", "logo"), code, message)))
+    # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
+    found, picture_problems = pictures.spec_pictures(spek, path.parent, smap)
+    outcome.problems.extend(picture_problems)
+    outcome.problems.extend(office.problems(options.templates, own_order=bool(spek.susunan)))
     if any(p.severity == "galat" for p in outcome.problems):
         raise SpecProblems(outcome.problems, outcome.silenced)
-    return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced)
+    return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced, found)
 
 
 def refuse_under_strict(loaded: Loaded, strict: bool) -> None:
@@ -120,7 +131,7 @@ def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
         when=document_time(spek.dokumen.tanggal),
     )
     data = build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
-                      base_dir=loaded.path.parent, props=props)
+                      base_dir=loaded.path.parent, props=props, pictures=loaded.pictures)
     return reproducible_zip(data)
 
 
@@ -130,11 +141,28 @@ def document_time(tanggal: str) -> datetime.datetime:
     return datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
 
 
-def check_targets(loaded: Loaded, targets: Iterable[Path], options: Options) -> None:
-    """Refuse, before any work, an output that cannot be written or that is one of the inputs."""
-    inputs = [loaded.path] + ([options.reference] if options.reference else [])
+def inputs(loaded: Loaded, options: Options) -> list[Path]:
+    """Every file a build of `loaded` reads: the spec, its bases, its logo, the reference
+    document and the office's templates. No output of the same run may be one of them."""
+    read = [loaded.path, *map(Path, sorted(set(loaded.smap.files.values())))]
+    if loaded.spek.profil.logo:
+        read.append(loaded.path.parent / loaded.spek.profil.logo)
+    if options.reference:
+        read.append(options.reference)
+    if options.templates and options.templates.is_dir():
+        read += [p for p in options.templates.rglob("*") if p.is_file()]
+    return read
+
+
+def check_targets(loaded: Loaded, targets: Iterable[Path], options: Options,
+                  others: Iterable[Path] = ()) -> None:
+    """Refuse, before any work, an output that cannot be written, that is one of the inputs, or
+    that another output of the run (`targets` and `others`) also names."""
+    read = inputs(loaded, options)
+    named: list[Path] = list(others)
     for target in targets:
-        check_target(target, inputs)
+        check_target(target, read, named)
+        named.append(target)
 
 
 def kind(target: Path) -> str:

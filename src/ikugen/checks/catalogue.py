@@ -16,6 +16,7 @@ from ikugen.checks import (
     blanks,
     hygiene,
     legal,
+    markdown,
     measures,
     nip,
     people,
@@ -30,7 +31,7 @@ from ikugen.spec.model import Spek
 from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
-_MODULES = (hygiene, legal, measures, nip, people, places, silence, structure, targets, blanks)
+_MODULES = (markdown, hygiene, legal, measures, nip, people, places, silence, structure, targets, blanks)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
@@ -43,6 +44,7 @@ def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
 
 
 REGISTRY: dict[str, Check] = _collect(_MODULES)
+_LOADER = "IKU0"  # the block of the loader's checks, which cannot be skipped (docs/checks.md)
 
 
 def resolve_skip(names: Iterable[str]) -> set[str]:
@@ -56,6 +58,11 @@ def resolve_skip(names: Iterable[str]) -> set[str]:
             close = suggest(wanted.upper(), list(REGISTRY)) or suggest(wanted.lower(), list(by_slug))
             hint = f"; maksud Anda {close}?" if close else "; daftar kode ada di docs/checks.md"
             raise UsageError(f"--abaikan {wanted}: bukan kode pemeriksaan yang dapat dilewati{hint}")
+        if code.startswith(_LOADER):
+            # What the loader refuses, the writer cannot write: skipping the check would only
+            # move the failure into the build, without its place.
+            raise UsageError(f"--abaikan {wanted}: {code} tidak dapat dilewati; tanpa pemeriksaan ini "
+                             "dokumen tidak dapat dibuat")
         codes.add(code)
     return codes
 

@@ -1,4 +1,4 @@
-"""The `ikugen` commands: parse options, call the core, print. Exit codes: see runner.py."""
+"""The `ikugen` commands: parse options, call the core, print. Exit codes: `errors.exit_code`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 import click
 
-from ikugen.errors import Problem, SpecError, UsageError
+from ikugen.errors import Problem, SpecError, UsageError, exit_code
 
 if TYPE_CHECKING:  # imported where used, so `ikugen --help` stays fast
     from ikugen.checks.registry import Silenced
@@ -45,6 +45,21 @@ def cli(debug: bool) -> None:
 
 
 _EXPLAIN_HELP = "Tunjukkan asal setiap nilai (berkas:baris), termasuk nilai warisan dari 'dasar'."
+# `validate` and `build` take the same two: what a build would read is what validate checks.
+_layout_option = click.option("--layout", type=click.Choice(["standar", "keputusan"]),
+                              help="Tata letak dokumen; menggantikan dokumen.tata_letak di spesifikasi.")
+_templates_option = click.option("--templates", "templates", metavar="FOLDER",
+                                 type=click.Path(path_type=Path, file_okay=False),
+                                 help="Folder templat kantor, dicari sebelum templat bawaan.")
+
+
+def _options(layout: Optional[str], templates: Optional[Path], reference: Optional[Path] = None) -> Options:
+    from ikugen.pipeline import Options
+
+    for path, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
+        if path is not None and not path.exists():
+            raise UsageError(f"{path}: {what} tidak ditemukan")
+    return Options(layout, templates, reference)
 
 
 def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -64,12 +79,15 @@ def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--jelaskan", "explain", is_flag=True, help=_EXPLAIN_HELP)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Periksa N berkas sekaligus (bawaan: jumlah inti prosesor).")
+@_layout_option
+@_templates_option
 def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, ...], explain: bool,
-             jobs: Optional[int]) -> int:
+             jobs: Optional[int], layout: Optional[str], templates: Optional[Path]) -> int:
     """Periksa satu atau beberapa berkas spesifikasi (atau folder berisi *.yaml)."""
     from ikugen.kabupaten.pool import check_all, default_workers
     from ikugen.pipeline import load_spec
 
+    options = _options(layout, templates)
     files = _spec_files(berkas)
     problems: list[Problem] = []
     silenced: list[Silenced] = []  # warnings a spec's own `abaikan` entries silenced: shown with the reason
@@ -79,11 +97,11 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 
         for path in files:  # where each value came from, for the specs that load
             try:
-                loaded = load_spec(path, str(path), skip)
+                loaded = load_spec(path, str(path), skip, options)
             except SpecError:
                 continue
             click.echo("\n".join(origins(loaded.spek, loaded.smap)))
-    for found, quiet in check_all(files, skip, jobs or default_workers()):
+    for found, quiet in check_all(files, skip, jobs or default_workers(), options):
         problems += found
         silenced += quiet
         report += sorted([*found, *quiet], key=lambda p: (p.file, p.line, p.column))
@@ -100,7 +118,7 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
     verdict = "sah" if not problems else f"{errors} galat, {warnings} peringatan"
     verdict += f" ({len(silenced)} peringatan diabaikan)" if silenced else ""
     click.echo(f"{len(files)} berkas diperiksa: {verdict}", err=True)
-    return 1 if errors or (strict and warnings) else 0
+    return exit_code(problems=problems, strict=strict)
 
 
 @cli.command()
@@ -118,10 +136,8 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 @click.option("--rekap", type=click.Path(path_type=Path, dir_okay=False), metavar="BERKAS",
               help="Juga tulis rekap IKU semua kecamatan dalam satu tabel (.docx atau .md).")
 @click.option("--jelaskan", "explain", is_flag=True, help=_EXPLAIN_HELP)
-@click.option("--layout", type=click.Choice(["standar", "keputusan"]),
-              help="Tata letak dokumen; menggantikan dokumen.tata_letak di spesifikasi.")
-@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="FOLDER",
-              help="Folder templat kantor, dicari sebelum templat bawaan.")
+@_layout_option
+@_templates_option
 @click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
               help="Dokumen Word acuan gaya (seperti --reference-doc pandoc).")
 @click.option("--strict", is_flag=True, help="Peringatan juga menghentikan pembuatan dokumen.")
@@ -136,14 +152,9 @@ def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[
     Satu spesifikasi:    ikugen build kaloran.yaml -o IKU.docx -o IKU.pdf
     Banyak spesifikasi:  ikugen build spek/ --keluaran dokumen/ --format pdf --rekap rekap.docx
     """
-    from ikugen.pipeline import Options
-
-    for path, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
-        if path is not None and not path.exists():
-            raise UsageError(f"{path}: {what} tidak ditemukan")
+    options = _options(layout, templates, reference)
     if rekap is not None and rekap.suffix.lower() not in (".docx", ".md"):
         raise UsageError(f"{rekap}: rekap ditulis sebagai .docx atau .md")
-    options = Options(layout, templates, reference)
     if len(berkas) > 1 or folder is not None or any(b.is_dir() for b in berkas):
         if outputs:
             raise UsageError("-o hanya untuk satu spesifikasi; untuk banyak spesifikasi pakai "
@@ -155,7 +166,7 @@ def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[
 
 def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...], options: Options,
                   strict: bool, skip: tuple[str, ...], rekap: Optional[Path], explain: bool) -> int:
-    from ikugen.pipeline import FORMATS, load_spec, refuse_under_strict
+    from ikugen.pipeline import FORMATS, check_targets, load_spec, refuse_under_strict
     from ikugen.pipeline import build as build_document
 
     if len(fmt) > 1 and outputs:
@@ -169,7 +180,7 @@ def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...],
             raise UsageError(f"{target}: akhiran tidak dikenal; pakai .docx, .md atau .pdf, atau --format")
     if not berkas.exists():
         raise UsageError(f"{berkas}: berkas tidak ditemukan")
-    loaded = load_spec(berkas, str(berkas), skip)
+    loaded = load_spec(berkas, str(berkas), skip, options)
     if explain:
         from ikugen.spec.origins import explain as origins
 
@@ -177,16 +188,17 @@ def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...],
     for problem in loaded.warnings:
         click.echo(problem.text(), err=True)
     refuse_under_strict(loaded, strict)
+    if rekap is not None:  # checked with the documents, before any of them is written
+        check_targets(loaded, [rekap], options, others=targets)
     build_document(loaded, targets, options)
     if rekap is not None:
         from ikugen.kabupaten import recap
 
-        recap.check_target(rekap)
         recap.write([recap.entry(loaded)], rekap, options)
         targets.append(rekap)
     for target in targets:
         click.echo(f"ditulis: {target} ({max(1, target.stat().st_size // 1024)} KiB)", err=True)
-    return 0
+    return exit_code()
 
 
 def _build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[str, ...],
@@ -234,7 +246,7 @@ def init(nama: str, example: Optional[Path], target: Optional[Path]) -> int:
     written, blanks = create(nama, example, target)
     click.echo(f"ditulis: {written}, dengan {blanks} nilai bertanda 'ISI:' yang harus diisi; "
                f"periksa dengan: ikugen validate {written}", err=True)
-    return 0
+    return exit_code()
 
 
 @cli.group(cls=_Group)
@@ -249,7 +261,7 @@ def templates_list() -> int:
 
     for name, note in list_templates():
         click.echo(f"{name:40} {note}".rstrip())
-    return 0
+    return exit_code()
 
 
 @templates.command("copy")
@@ -261,7 +273,7 @@ def templates_copy(nama: str, folder: Path) -> int:
 
     for target in copy_template(nama, folder):
         click.echo(f"disalin: {target}", err=True)
-    return 0
+    return exit_code()
 
 
 @cli.command()
@@ -270,4 +282,4 @@ def schema() -> int:
     from ikugen.spec.json_schema import schema_text
 
     click.echo(schema_text(), nl=False)
-    return 0
+    return exit_code()

@@ -1,8 +1,8 @@
 """Run the `ikugen` command and turn every outcome into a message and an exit code.
 
-Exit codes: 0 success, 1 a problem in the user's input or output, 2 a usage error,
-70 an internal error (a bug: traceback with --debug), 130 interrupted (Ctrl-C), 143 stopped
-by SIGTERM.
+Exit codes (decided by `errors.exit_code`, as for the commands' own verdicts): 0 success, 1 a
+problem in the user's input or output, 2 a usage error, 70 an internal error (a bug: traceback
+with --debug), 130 interrupted (Ctrl-C), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import click
 
 from ikugen.cli import click_texts
 from ikugen.cli.commands import cli
-from ikugen.errors import IkugenError, SpecError, Terminated, UsageError, os_reason
+from ikugen.errors import IkugenError, SpecError, Terminated, exit_code, os_reason
 
 REPORT_URL = "https://github.com/ikugen/ikugen/issues"
 
@@ -39,35 +39,32 @@ def main(argv: Optional[list[str]] = None) -> None:
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)  # `kill` cleans up like Ctrl-C
     try:
-        code = cli.main(args=args, prog_name="ikugen", standalone_mode=False)
+        code = cli.main(args=args, prog_name="ikugen", standalone_mode=False)  # the command's own verdict
     except click.exceptions.Abort as exc:  # click turns Ctrl-C (and our SIGTERM) into Abort
         click.echo("Dibatalkan.", err=True)
-        code = 143 if isinstance(exc.__cause__, Terminated) else 130
+        code = exit_code(exc.__cause__ if isinstance(exc.__cause__, Terminated) else KeyboardInterrupt())
     except KeyboardInterrupt as exc:
         click.echo("\nDibatalkan.", err=True)
-        code = 143 if isinstance(exc, Terminated) else 130
+        code = exit_code(exc)
     except click.ClickException as exc:
         exc.show()
-        code = 2
-    except UsageError as exc:
-        click.echo(f"galat: {exc}", err=True)
-        code = 2
-    except SpecError as exc:
+        code = exit_code(usage=True)
+    except SpecError as exc:  # every problem, as `file:line:column: severity: message [CODE]`
         for problem in exc.problems:
             click.echo(problem.text(), err=True)
-        code = 1
-    except IkugenError as exc:
+        code = exit_code(exc)
+    except IkugenError as exc:  # no place to name (a usage error among them)
         click.echo(f"galat: {exc}", err=True)
-        code = 1
-    except BrokenPipeError:  # `ikugen validate ... | head`: the reader left; say nothing more
+        code = exit_code(exc)
+    except BrokenPipeError as exc:  # `ikugen validate ... | head`: the reader left; say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = 1
+        code = exit_code(exc)
     except OSError as exc:  # the file system refused something: the user's to fix, not a bug
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"galat: {where}{os_reason(exc)}", err=True)
-        code = 1
-    except Exception:  # a bug in ikugen, not in the user's input
+        code = exit_code(exc)
+    except Exception as exc:  # a bug in ikugen, not in the user's input
         if "--debug" in args:
             import traceback  # only for a bug: keeps `ikugen --help` fast
 
@@ -75,7 +72,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         click.echo("galat internal ikugen (ini kesalahan program, bukan kesalahan Anda); "
                    f"mohon laporkan di {REPORT_URL} dan jalankan ulang dengan --debug "
                    "untuk melihat rinciannya.", err=True)
-        code = 70
+        code = exit_code(exc)
     if previous is not None:
         signal.signal(signal.SIGTERM, previous)
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,3 +1,3 @@
-"""Many kecamatan at once: batch builds over worker processes, the kabupaten's recap, and
+"""Many kecamatan at once: batch builds over worker processes with their progress, the kabupaten's recap, and
 `ikugen init` for a new kecamatan's spec.
 """

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from ikugen.cli.progress import Progress
-from ikugen.errors import OutputError
+from ikugen.errors import OutputError, exit_code
 from ikugen.kabupaten import pool
+from ikugen.kabupaten.progress import Progress
 
 if TYPE_CHECKING:
     from ikugen.pipeline import Options
@@ -32,10 +32,7 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{folder}: folder keluaran tidak dapat dibuat ({exc.strerror})") from None
-    if rekap is not None:
-        from ikugen.kabupaten.recap import check_target
-
-        check_target(rekap)
+    _check_outputs(files, planned, rekap, options)
     work = pool.jobs(planned, options, skip, strict, rekap=rekap is not None, explain=explain)
     progress = Progress(len(work))
 
@@ -57,9 +54,27 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
         from ikugen.kabupaten import recap
 
         entries = [r.rekap for r in results if r.ok and r.rekap is not None]
-        recap.write(entries, rekap, options)
-        missing = f"; tanpa {len(failed)} yang gagal" if failed else ""
-        err(f"ditulis: {rekap} (rekap {recap.count_text(entries)}{missing})")
-    if any(r.internal for r in results):
-        return 70  # a bug in ikugen, as the CLI reports for a single spec
-    return 1 if failed else 0
+        if entries:
+            recap.write(entries, rekap, options)
+            missing = f"; tanpa {len(failed)} yang gagal" if failed else ""
+            err(f"ditulis: {rekap} (rekap {recap.count_text(entries)}{missing})")
+        else:  # a run that produced nothing replaces nothing: the last good recap stays
+            err(f"{rekap} tidak ditulis: tidak ada spesifikasi yang sah untuk direkap")
+    # A bug in one worker is a bug of the run (70), as the CLI reports it for a single spec.
+    return exit_code(failed=bool(failed), bug=any(r.internal for r in results))
+
+
+def _check_outputs(files: list[Path], planned: list[tuple[Path, list[Path]]], rekap: Optional[Path],
+                   options: Options) -> None:
+    """Before any work: no output of the run is one of its inputs (the specs, the reference
+    document, the office's templates) or another of its outputs. Each worker checks its spec's
+    own inputs (bases, logo) again when it has read them."""
+    from ikugen.writers.files import check_target
+
+    inputs = list(files) + ([options.reference] if options.reference else [])
+    if options.templates and options.templates.is_dir():
+        inputs += [p for p in options.templates.rglob("*") if p.is_file()]
+    named: list[Path] = []
+    for target in [t for _, targets in planned for t in targets] + ([rekap] if rekap else []):
+        check_target(target, inputs, named)
+        named.append(target)

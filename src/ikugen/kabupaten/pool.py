@@ -29,7 +29,7 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> list[Path]:
     A file that another file of the run names as its `dasar` is a kabupaten's shared values,
     not a kecamatan: it is checked through the specs that inherit it, not on its own.
     """
-    from ikugen.spec.inherit import named_base
+    from ikugen.spec.inherit import MAX_CHAIN, named_base, real_path
 
     files: list[Path] = []
     for path in paths:
@@ -44,8 +44,26 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> list[Path]:
             raise UsageError(f"{path}: berkas tidak ditemukan")
         else:
             files.append(path)
-    bases = {base for base in map(named_base, files) if base is not None}
-    return [f for f in files if f.resolve() not in bases] if bases else files
+    real = {f: real_path(f) for f in files}
+    named = {real[f]: named_base(f) for f in files if real[f] is not None}
+
+    def leads_to(start: Optional[Path], goal: Optional[Path]) -> bool:
+        """Whether `start`'s chain of bases reaches `goal` (a circle, reported by the loader)."""
+        for _ in range(MAX_CHAIN + 1):
+            if start is None or start == goal:
+                return start is not None
+            start = named.get(start)
+        return False
+
+    # A base named by another spec of the run is checked through it, unless the two form a
+    # circle: then each is checked on its own, so the circle is reported (IKU702), not skipped.
+    bases = {base for f in files for base in [named.get(real[f])]
+             if base is not None and base != real[f] and not leads_to(named.get(base), real[f])}
+    kept = [f for f in files if real[f] not in bases]
+    if not kept:
+        raise IkugenError("tidak ada spesifikasi kecamatan untuk diperiksa: setiap berkas adalah "
+                          "'dasar' dari berkas lain")
+    return kept
 
 
 @dataclass(frozen=True)
@@ -122,7 +140,7 @@ def build_one(job: Job) -> Result:
 
     result = Result(job.spec)
     try:
-        loaded = pipeline.load_spec(job.spec, str(job.spec), job.skip)
+        loaded = pipeline.load_spec(job.spec, str(job.spec), job.skip, job.options)
         result.problems = list(loaded.warnings)
         if job.explain:
             from ikugen.spec.origins import explain
@@ -197,26 +215,28 @@ def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
         r.docx = None
 
 
-def check_one(path: Path, skip: tuple[str, ...]) -> tuple[list[Problem], list[Silenced]]:
-    """One spec's problems and the warnings its `abaikan` entries silenced (for validate)."""
+def check_one(path: Path, skip: tuple[str, ...],
+              options: Optional[Options] = None) -> tuple[list[Problem], list[Silenced]]:
+    """One spec's problems and the warnings its `abaikan` entries silenced (for validate), with
+    the template folder a build with `options` would use."""
     from ikugen.pipeline import load_spec
 
     try:
-        loaded = load_spec(path, str(path), skip)
+        loaded = load_spec(path, str(path), skip, options)
         return loaded.warnings, loaded.silenced
     except SpecError as exc:
         return exc.problems, getattr(exc, "silenced", [])
 
 
-def check_all(paths: list[Path], skip: tuple[str, ...],
-              workers: int) -> list[tuple[list[Problem], list[Silenced]]]:
+def check_all(paths: list[Path], skip: tuple[str, ...], workers: int,
+              options: Optional[Options] = None) -> list[tuple[list[Problem], list[Silenced]]]:
     """check_one for every path, in order; many specs are spread over `workers` processes."""
     if workers <= 1 or len(paths) < 8:  # below that, starting workers costs more than it saves
-        return [check_one(p, skip) for p in paths]
+        return [check_one(p, skip, options) for p in paths]
     from ikugen import pipeline  # noqa: F401  (imported before the workers fork, so they share it)
 
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        return list(pool.map(check_one, paths, [skip] * len(paths), chunksize=16))
+        return list(pool.map(check_one, paths, [skip] * len(paths), [options] * len(paths), chunksize=16))
 
 
 def default_workers() -> int:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from ikugen.errors import UsageError
 from ikugen.render.document import run_template
 from ikugen.render.environment import environment
 from ikugen.view import indonesian
@@ -20,7 +19,7 @@ from ikugen.view.document import view
 if TYPE_CHECKING:
     from ikugen.pipeline import Loaded, Options
 
-FORMATS = (".docx", ".md")
+FORMATS = (".docx", ".md")  # what the CLI accepts as a recap
 
 
 @dataclass(frozen=True)
@@ -54,14 +53,6 @@ def entry(loaded: "Loaded") -> Entry:
     )
     return Entry(shown.kecamatan, shown.daerah, loaded.spek.pimpinan.nama, shown.periode,
                  loaded.spek.dokumen.tanggal, loaded.spek.dokumen.kertas, rows)
-
-
-def check_target(target: Path) -> None:
-    if target.suffix.lower() not in FORMATS:
-        raise UsageError(f"{target}: rekap ditulis sebagai .docx atau .md")
-    from ikugen.writers.files import check_target as check_output
-
-    check_output(target, [])
 
 
 def markdown(entries: list[Entry], user_dir: Optional[Path] = None) -> str:

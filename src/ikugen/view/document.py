@@ -1,56 +1,67 @@
-"""Everything the document shows that is derived, not written: counts, numbering, names,
-table rows with their merged cells, the years of the target table.
+"""Everything the document shows, as it will be printed: counts, numbering, names, the spec's
+own text, table rows with their merged cells, the years of the target table.
 
-`view(spek)` is the one object templates see. It holds text as it will be printed (numbers in
-Indonesian notation, NIP in groups); templates only arrange it.
+`view(spek)` is the one object templates see (as `doc`). It holds plain values and the frozen
+records of `view.records`, never a model of the spec: numbers are in Indonesian notation, NIP
+in groups; templates only arrange them. The spec's parts a template walks keep the spec's names
+(`doc.visi`, `doc.batas.utara`, `r.sasaran.uraian`, `p.jabatan.tugas`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Optional
+import weakref
+from dataclasses import dataclass
+from typing import Optional
 
-from ikugen.spec.model import Indikator, Jabatan, Sasaran, Spek, Tujuan, Ukuran
-from ikugen.view import indonesian
+from ikugen.spec.model import Indikator, Sasaran, Spek, Tujuan, Ukuran
+from ikugen.view import indonesian, records
+from ikugen.view.organisation import Posisi, flatten, tree
+from ikugen.view.records import (
+    BatasView,
+    IndikatorView,
+    JabatanView,
+    SasaranView,
+    TujuanView,
+    WilayahView,
+)
 
+__all__ = ["BatasView", "IndikatorView", "JabatanView", "Posisi", "Row", "SasaranView",
+           "TujuanView", "View", "WilayahView", "source", "view"]
 
-@dataclass
+@dataclass(frozen=True)
 class Row:
     """One indicator row of an IKU or target table; spans > 0 open a merged cell, 0 continues it."""
 
     no: int
-    tujuan: Optional[Tujuan]
+    tujuan: Optional[TujuanView]
     tujuan_span: int
-    sasaran: Sasaran
+    sasaran: SasaranView        # one record per sasaran: rows of the same sasaran share it
     sasaran_span: int
-    indikator: Optional[Ukuran]
+    indikator: Optional[IndikatorView]
     penanggung_jawab: str
     target: list[str]
     kondisi_awal: str
 
 
-@dataclass
-class Posisi:
-    """A position in the organisation tree, with what the document prints of it."""
-
-    jabatan: Jabatan
-    depth: int
-    children: list["Posisi"] = field(default_factory=list)
-
-    @property
-    def nama(self) -> str:
-        return self.jabatan.nama
-
-
-@dataclass
+@dataclass(frozen=True, eq=False)
 class View:
-    spek: Spek
     judul: str
     perubahan: bool
     kecamatan: str
     kabupaten: str
+    jenis_daerah: str    # "kabupaten" or "kota"
     daerah: str          # "Kabupaten Temanggung" / "Kota ..."
+    kepala_daerah: str   # "Bupati" / "Wali Kota"
+    provinsi: str
+    alamat: Optional[str]
+    logo: Optional[str]  # the picture's file as written, relative to the spec
+    jumlah_kecamatan: Optional[int]
+    batas: Optional[BatasView]
+    visi: Optional[str]
+    misi: tuple[str, ...]
+    landasan_hukum: tuple[str, ...]
     jabatan_camat: str   # "Camat Kaloran"
+    nama_camat: str      # the Camat who signs, with titles
     periode: str         # "2019-2023"
     tahun: list[int]
     tempat: str
@@ -58,28 +69,55 @@ class View:
     tahun_terbit: int
     nip: str
     pangkat: str
+    wilayah: tuple[WilayahView, ...]
     wilayah_ringkas: str  # "14 (empat belas) desa dan 3 (tiga) kelurahan"
-    pimpinan: Posisi
+    pimpinan: Posisi           # the head position (the Camat's office)
     struktur: list[Posisi]     # the head, then its subordinates, each with its own
     jabatan_urut: list[Posisi]  # every position, head first, in tree order
+    tujuan: tuple[TujuanView, ...]
+    sasaran: tuple[SasaranView, ...]
     baris_iku: list[Row]
     baris_per_jabatan: dict[str, list[Row]]
     ada_tujuan: bool
-    tujuan_sasaran: list[tuple[Tujuan, list[Sasaran]]]
+    tujuan_sasaran: list[tuple[TujuanView, tuple[SasaranView, ...]]]
+    teks: dict[str, Optional[str]]  # each prose section of `teks`: its Markdown, None: the default
+    menimbang: tuple[str, ...]      # the spec's own considerations of the decree, if any
+    diktum: tuple[str, ...]         # the spec's own dicta, if any
     nomor_keputusan: str  # "020 TAHUN 2023", or the number as written when it holds the year
     judul_keputusan: str  # "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
 
 
+# The spec each View was made from, for office templates of 0.1 that still read `spek.` (the
+# render passes it to those only, with a warning: render/legacy.py). No View refers to it.
+_SOURCES: "weakref.WeakKeyDictionary[View, Spek]" = weakref.WeakKeyDictionary()
+
+
+def source(doc: View) -> Spek:
+    """The spec `doc` was derived from (only for the `spek.` of 0.1 office templates)."""
+    return _SOURCES[doc]
+
+
 def view(spek: Spek) -> View:
+    doc = _derive(spek)
+    _SOURCES[doc] = spek
+    return doc
+
+
+def _derive(spek: Spek) -> View:
     p, d = spek.profil, spek.dokumen
     positions = {j.id: j for j in spek.organisasi}
-    tree = _tree(spek.organisasi)
-    head = tree[0]
-    flat = _flatten(tree)
+    roots = tree(spek.organisasi)
+    head = roots[0]
+    flat = flatten(roots)
     desa = sum(w.jenis == "desa" for w in spek.wilayah)
     kel = len(spek.wilayah) - desa
     counts = ((desa, "desa"), (kel, "kelurahan"))
     ringkas = indonesian.gabung([indonesian.jumlah(n, word) for n, word in counts if n])
+    # One record per part of the spec: rows of one sasaran share its record (templates compare
+    # them with `is sameas`), and a tujuan is the same record in its rows and in doc.tujuan.
+    tujuan_view = {id(t): records.tujuan(t) for t in spek.tujuan}
+    sasaran_view = {id(s): records.sasaran(s) for s in spek.sasaran}
+    indikator_view = {id(i): records.indikator(i) for i in spek.indikator}
 
     def pj_name(ind: Ukuran, s: Optional[Sasaran]) -> str:
         ref = ind.penanggung_jawab or spek.owner(s) or head.jabatan.id
@@ -93,42 +131,55 @@ def view(spek: Spek) -> View:
     for ind in spek.indikator:
         indicators.setdefault(ind.sasaran, []).append(ind)
     years = d.periode.tahun
+    tujuan_of = {t.id: t for t in spek.tujuan}
 
     def rows(sasaran: list[Sasaran]) -> list[Row]:
-        tujuan_of = {t.id: t for t in spek.tujuan}
-        out: list[Row] = []
+        found: list[tuple[int, Optional[Tujuan], Sasaran, Optional[Indikator]]] = []
         for no, s in enumerate(sorted(sasaran, key=lambda s: _tujuan_order(spek, s)), 1):
             own: list[Optional[Indikator]] = [*indicators.get(s.id, [])]
             for ind in own or [None]:  # a sasaran without indicators still gets its row
-                out.append(Row(
-                    no=no, tujuan=tujuan_of.get(s.tujuan or ""), tujuan_span=0, sasaran=s,
-                    sasaran_span=0, indikator=ind, penanggung_jawab=pj_name(ind, s) if ind else "-",
-                    target=[indonesian.angka(ind.target.get(y)) if ind else "-" for y in years],
-                    kondisi_awal=indonesian.angka(ind.kondisi_awal) if ind else "-",
-                ))
+                found.append((no, tujuan_of.get(s.tujuan or ""), s, ind))
+        sasaran_spans = _spans([s.id for _, _, s, _ in found])
+        tujuan_spans = _spans([t.id if t else "/" + s.id for _, t, s, _ in found])
         # _spans gives one span per row: the lengths are equal by construction.
-        for row, span in zip(out, _spans(out, lambda r: r.sasaran.id), strict=True):
-            row.sasaran_span = span
-        for row, span in zip(out, _spans(out, lambda r: r.tujuan.id if r.tujuan else "/" + r.sasaran.id),
-                             strict=True):
-            row.tujuan_span = span
-        return out
+        return [
+            Row(no=no, tujuan=tujuan_view[id(t)] if t else None, tujuan_span=t_span,
+                sasaran=sasaran_view[id(s)], sasaran_span=s_span,
+                indikator=indikator_view[id(ind)] if ind else None,
+                penanggung_jawab=pj_name(ind, s) if ind else "-",
+                target=[indonesian.angka(ind.target.get(y)) if ind else "-" for y in years],
+                kondisi_awal=indonesian.angka(ind.kondisi_awal) if ind else "-")
+            for (no, t, s, ind), s_span, t_span in zip(found, sasaran_spans, tujuan_spans, strict=True)
+        ]
 
     per_position = {j.jabatan.id: rows(by_owner.get(j.jabatan.id, [])) for j in flat}
-    tujuan_sasaran = [(t, [s for s in spek.sasaran if s.tujuan == t.id]) for t in spek.tujuan]
+    tujuan_sasaran = [
+        (tujuan_view[id(t)], tuple(sasaran_view[id(s)] for s in spek.sasaran if s.tujuan == t.id))
+        for t in spek.tujuan]
     pangkat = ", ".join(x for x in (spek.pimpinan.pangkat, spek.pimpinan.golongan) if x)
     year = d.tanggal[:4]
     nomor = d.nomor or "........"
     periode = (f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal
                else str(d.periode.awal))
+    daerah = f"{p.jenis_daerah.capitalize()} {p.kabupaten}"
     return View(
-        spek=spek,
         judul="INDIKATOR KINERJA UTAMA (IKU)",
         perubahan=d.jenis == "iku-perubahan",
         kecamatan=p.kecamatan,
         kabupaten=p.kabupaten,
-        daerah=f"{p.jenis_daerah.capitalize()} {p.kabupaten}",
+        jenis_daerah=p.jenis_daerah,
+        daerah=daerah,
+        kepala_daerah="Bupati" if p.jenis_daerah == "kabupaten" else "Wali Kota",
+        provinsi=p.provinsi,
+        alamat=p.alamat,
+        logo=p.logo,
+        jumlah_kecamatan=p.jumlah_kecamatan,
+        batas=records.batas(p.batas),
+        visi=p.visi,
+        misi=tuple(p.misi),
+        landasan_hukum=tuple(p.landasan_hukum),
         jabatan_camat=f"Camat {p.kecamatan}",
+        nama_camat=spek.pimpinan.nama,
         periode=periode,
         tahun=years,
         tempat=d.tempat or p.kecamatan,
@@ -136,18 +187,24 @@ def view(spek: Spek) -> View:
         tahun_terbit=int(d.tanggal[:4]),
         nip=indonesian.nip(spek.pimpinan.nip),
         pangkat=pangkat,
+        wilayah=tuple(records.wilayah(w) for w in spek.wilayah),
         wilayah_ringkas=ringkas,
         pimpinan=head,
         struktur=[head] + head.children,
         jabatan_urut=flat,
+        tujuan=tuple(tujuan_view[id(t)] for t in spek.tujuan),
+        sasaran=tuple(sasaran_view[id(s)] for s in spek.sasaran),
         baris_iku=per_position[head.jabatan.id],
         baris_per_jabatan=per_position,
         ada_tujuan=bool(spek.tujuan),
         tujuan_sasaran=tujuan_sasaran,
+        teks={name: text for name, text in spek.teks if not isinstance(text, list)},
+        menimbang=tuple(spek.teks.menimbang),
+        diktum=tuple(spek.teks.diktum),
         nomor_keputusan=nomor if year in nomor else f"{nomor} TAHUN {year}",
         judul_keputusan=(f"Penetapan {'Perubahan atas ' if d.jenis == 'iku-perubahan' else ''}"
                          f"Indikator Kinerja Utama (IKU) pada Kecamatan {p.kecamatan} "
-                         f"{p.jenis_daerah.capitalize()} {p.kabupaten} Tahun {periode}"),
+                         f"{daerah} Tahun {periode}"),
     )
 
 
@@ -157,45 +214,12 @@ def _tujuan_order(spek: Spek, s: Sasaran) -> int:
     return ids.index(s.tujuan) if s.tujuan in ids else len(ids)
 
 
-def _spans(rows: list[Row], key: Callable[[Row], str]) -> list[int]:
+def _spans(keys: list[str]) -> list[int]:
     """Rowspans for merged cells: a run of equal keys opens with its length, then 0s."""
-    spans = [0] * len(rows)
+    spans = [0] * len(keys)
     start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or key(rows[i]) != key(rows[start]):
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
             spans[start] = i - start
             start = i
     return spans
-
-
-def _tree(positions: list[Jabatan]) -> list[Posisi]:
-    """The positions as a tree, the head (no atasan) first; orphans follow the head."""
-    nodes = {j.id: Posisi(j, 0) for j in positions}
-    roots: list[Posisi] = []
-    for j in positions:
-        parent = nodes.get(j.atasan) if j.atasan else None
-        (parent.children if parent and parent is not nodes[j.id] else roots).append(nodes[j.id])
-    roots.sort(key=lambda n: n.jabatan.atasan is not None)
-    _set_depth(roots, 0)
-    return roots
-
-
-# Both walk with an explicit stack: a chain of 2,000 positions (the list's limit) is valid input
-# and would pass Python's recursion limit.
-def _set_depth(nodes: list[Posisi], depth: int) -> None:
-    stack = [(node, depth) for node in nodes]
-    while stack:
-        node, level = stack.pop()
-        node.depth = level
-        stack.extend((child, level + 1) for child in node.children)
-
-
-def _flatten(nodes: list[Posisi]) -> list[Posisi]:
-    """Every position in tree order: each one, then its subordinates."""
-    out: list[Posisi] = []
-    stack = list(reversed(nodes))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.children))
-    return out

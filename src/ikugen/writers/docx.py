@@ -3,42 +3,43 @@
 markdown-it parses the CommonMark; each block becomes WordprocessingML built as text and parsed
 once, so the cost stays linear in the document (python-docx's cell-by-cell API is quadratic).
 The extensions the templates use are HTML comments `<!-- ikugen:NAME args -->` (see
-docs/markdown.md) and HTML tables for merged cells. Styles come from the reference document;
-the writer names them and adds no direct formatting beyond bold and italic runs.
+docs/markdown.md) and HTML tables for merged cells; their grammar is shared with the check of
+a spec's own Markdown (spec/markdown_directives.py, spec/html_table.py). Styles come from the
+reference document; the writer names them and adds no direct formatting beyond bold and italic
+runs. Pictures come as the spec's load read them (`pictures`), or are read here once.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import re
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
-from urllib.parse import unquote
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 from docx import Document
-from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Emu, Length
 from lxml import etree
-from markdown_it import MarkdownIt
 
-from ikugen.errors import IkugenError, shorten
-from ikugen.spec.pictures import checked_image, fit
+from ikugen.errors import IkugenError
+from ikugen.spec import markdown_directives
+from ikugen.spec.html_table import parse_table
+from ikugen.spec.markdown_text import parser, picture_name
+from ikugen.spec.pictures import Picture, fit, read_picture
 from ikugen.writers import docx_parts as P
 from ikugen.writers.docx_tables import table_xml
-from ikugen.writers.html_table import parse_table
 from ikugen.writers.page import Page, twips
+from ikugen.writers.reference import read_reference
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from markdown_it.token import Token
 
-_DIRECTIVE = re.compile(r"^<!--\s*ikugen:(\S+)\s*(.*?)\s*-->$", re.S)
-_NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}
-_MD = MarkdownIt("commonmark")
+_NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}  # markdown_directives.NUMBER_FORMATS
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,12 @@ class Properties:
     when: datetime.datetime
 
 
-def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, props: Properties) -> bytes:
-    """The whole document as DOCX bytes."""
+def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, props: Properties,
+               pictures: Optional[Mapping[str, Picture]] = None) -> bytes:
+    """The whole document as DOCX bytes; `pictures` by name, as the spec's load read them."""
+    package = read_reference(reference)  # bounded, and only what a reference may give
     try:
-        document = Document(str(reference))
+        document = Document(package)
     except Exception:  # python-docx: PackageNotFoundError, BadZipFile, KeyError, ... often empty
         raise IkugenError(f"dokumen acuan {reference} bukan dokumen Word (.docx) yang dapat dibaca; "
                           "simpan ulang dari Word sebagai .docx, atau buang --reference-doc") from None
@@ -61,7 +64,7 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
     for child in list(body):
         body.remove(child)
     footer = P.add_footer(document)
-    writer = _Writer(document, P.Section(Page(paper)), footer, base_dir)
+    writer = _Writer(document, P.Section(Page(paper)), footer, base_dir, dict(pictures or {}))
     writer.feed(markdown)
     new_body = parse_xml(f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
     for child in list(new_body):
@@ -83,11 +86,14 @@ def _drop_thumbnail(document: DocxDocument) -> None:
 
 
 class _Writer:
-    def __init__(self, document: DocxDocument, section: P.Section, footer_rid: str, base_dir: Path):
+    def __init__(self, document: DocxDocument, section: P.Section, footer_rid: str, base_dir: Path,
+                 pictures: dict[str, Picture]):
         self.document = document
         self.section = section
         self.footer_rid = footer_rid
         self.base_dir = base_dir
+        self.pictures = pictures
+        self.picture_names: dict[str, str] = {}  # the file name each placed picture's part was first given
         self.numbering = P.Numbering(document)
         self.out: list[str] = []
         self.headings: list[tuple[int, str]] = []
@@ -111,7 +117,7 @@ class _Writer:
     # ---- blocks ---------------------------------------------------------------------------
 
     def feed(self, markdown: str) -> None:
-        tokens = _MD.parse(markdown)
+        tokens = parser().parse(markdown)
         for i, token in enumerate(tokens):
             kind = token.type
             if kind == "heading_open":
@@ -156,9 +162,9 @@ class _Writer:
         self.paragraph(runs, "ListParagraph", numbering=P.numbered(num_id, level) if fresh else "")
 
     def html_block(self, html: str) -> None:
-        directive = _DIRECTIVE.match(html)
+        directive = markdown_directives.parse(html)
         if directive:
-            self.directive(directive.group(1), directive.group(2))
+            self.directive(directive)
         elif html.startswith("<table"):
             if self.break_before:
                 self.out.append(P.PAGE_BREAK)
@@ -169,9 +175,13 @@ class _Writer:
             self.out.append(table_xml(parse_table(html), self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.
 
-    def directive(self, name: str, args: str) -> None:
-        params = dict(part.split("=", 1) for part in args.split() if "=" in part)
-        _check_directive(name, args, params)
+    def directive(self, directive: markdown_directives.Directive) -> None:
+        # Checked rather than trusted: directives also come from a spec's Markdown (a style name
+        # goes into the XML as written). A spec's are checked at load; this is for the templates'.
+        wrong = markdown_directives.wrong(directive)
+        if wrong:
+            raise IkugenError(wrong)
+        name, args, params = directive.name, directive.args, directive.params
         if name == "halaman-baru":
             self.break_before = True
         elif name == "bagian":
@@ -204,8 +214,6 @@ class _Writer:
             self.style = None
         elif name == "daftar":
             self.next_list_kind = args or None
-        else:
-            raise IkugenError(f"arahan templat tidak dikenal: ikugen:{name}")
 
     # ---- inline ---------------------------------------------------------------------------
 
@@ -247,9 +255,10 @@ class _Writer:
         return "".join(runs), "".join(plain).strip()
 
     def picture(self, src: Union[str, int, float]) -> str:  # a markdown-it attribute value
-        # markdown-it percent-encodes a link (a space becomes %20): the file name is the decoded one.
-        name = unquote(str(src))
-        path = checked_image(self.base_dir / name, name)
+        name = picture_name(src)
+        picture = self.pictures.get(name)
+        if picture is None:  # named by a template, not by the spec: read (and checked) here
+            picture = self.pictures[name] = read_picture(self.base_dir / name, name)
         page = self.section.page
         box: tuple[Length, Length]
         if self.style == "Sampul":
@@ -257,33 +266,11 @@ class _Writer:
         else:
             box = (Emu(page.text_width_twips * 635), Emu(twips(page.size_mm[1] - page.margins_mm["top"]
                                                                - page.margins_mm["bottom"]) * 635))
-        image = Image.from_file(str(path))
-        width, height = fit(image.px_width, image.px_height, *box)
-        inline = self.document.part.new_pic_inline(str(path), Emu(width), Emu(height))
+        width, height = fit(picture.px_width, picture.px_height, *box)
+        # python-docx's new_pic_inline, from the bytes already read rather than the file again; the
+        # picture keeps the name python-docx gives it from a path (the first one, for the same bytes).
+        part = self.document.part
+        rid, _ = part.get_or_add_image(io.BytesIO(picture.data))
+        filename = self.picture_names.setdefault(rid, os.path.basename(picture.path))
+        inline = CT_Inline.new_pic_inline(part.next_id, rid, filename, Emu(width), Emu(height))
         return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
-
-
-_STYLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,60}$")
-
-
-def _check_directive(name: str, args: str, params: dict[str, str]) -> None:
-    """A directive's arguments as docs/markdown.md lists them, or an error naming the directive.
-
-    Directives come from templates and also from a spec's Markdown `teks`, so they are checked
-    here rather than trusted: a style name goes into the XML as written.
-    """
-    wrong = None
-    if name == "bagian":
-        if params.get("nomor", "arab") not in _NUMBER_FORMAT:
-            wrong = "nomor harus romawi atau arab"
-        elif not params.get("mulai", "1").isdigit() or len(params.get("mulai", "1")) > 5:
-            wrong = "mulai harus bilangan bulat, mis. mulai=1"
-        elif params.get("orientasi", "tegak") not in ("tegak", "lanskap"):
-            wrong = "orientasi harus tegak atau lanskap"
-    elif name == "gaya" and args and not _STYLE_NAME.match(args):
-        wrong = "nama gaya hanya huruf, angka, _ dan -"
-    elif name == "daftar" and args and args not in P.LIST_KINDS:
-        wrong = "jenis daftar: " + ", ".join(P.LIST_KINDS)
-    if wrong:
-        shown = shorten(f"<!-- ikugen:{name} {args} -->", 80)
-        raise IkugenError(f"arahan {shown} di templat atau teks Markdown tidak sah: {wrong}")

@@ -4,8 +4,8 @@ stay whole on a page, header rows that repeat. Built as text and parsed once wit
 
 from __future__ import annotations
 
+from ikugen.spec.html_table import Cell, Table
 from ikugen.writers import docx_parts as P
-from ikugen.writers.html_table import Cell, Table
 
 
 def _cell_style(table: Table, cell: Cell) -> str:

@@ -1,7 +1,9 @@
-"""The HTML tables that templates write (for merged cells), read into a grid the writers place.
+"""The HTML tables of ikugen's Markdown (for merged cells), read into a grid the writers place.
 
 Only the subset the templates use is understood: table, colgroup/col width="N%", thead,
-tbody, tr, th, td with rowspan/colspan, and inside cells text, <br> and <b>.
+tbody, tr, th, td with rowspan/colspan, and inside cells text, <br> and <b>. Here, below the
+writers and the checks, because both read them: a spec's own Markdown may hold a table, and a
+table Word cannot hold is reported when the spec is loaded, with the message the writer gives.
 """
 
 from __future__ import annotations
