@@ -135,3 +135,27 @@ def test_ctrl_c_during_pdf_conversion_stops_libreoffice_too(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "tmp"]
     _wait_for(lambda: not _processes_mentioning(str(scratch)), seconds=30)  # no LibreOffice left
     assert list(scratch.iterdir()) == []  # its working folder removed
+
+
+@pytest.mark.slow  # LibreOffice started twice
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see LibreOffice's processes")
+def test_after_kill_9_during_pdf_conversion_the_next_run_stops_libreoffice_and_cleans_up(tmp_path):
+    require_tool("soffice")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = _start("build", str(SPEC), "-o", str(tmp_path / "out.pdf"), env={"TMPDIR": str(scratch)})
+    try:
+        _wait_for(lambda: _processes_mentioning(str(scratch)), seconds=120)
+    except AssertionError:
+        proc.kill()
+        raise
+    proc.kill()  # SIGKILL: ikugen cannot stop LibreOffice or remove its folder
+    proc.communicate(timeout=60)
+    assert [p.name.startswith("ikugen-lo-") for p in scratch.iterdir()] == [True]
+    # The next PDF build, of another document, stops the dead run's LibreOffice and removes its
+    # folder before it starts its own.
+    again = run_ikugen("build", SPEC, "-o", tmp_path / "lagi.pdf", process=True,
+                       env={**os.environ, "TMPDIR": str(scratch)})
+    assert again.returncode == 0, again.stderr
+    _wait_for(lambda: not _processes_mentioning(str(scratch)), seconds=30)  # no LibreOffice left
+    assert list(scratch.iterdir()) == []

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_NAMES, EXAMPLES
+from conftest import EXAMPLE_NAMES, EXAMPLES, require_tool, run_ikugen
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -93,3 +93,22 @@ def test_no_metadata_is_left_from_the_template(rounds, name):
     assert "2013" not in "".join(dates)
     assert f"<dc:creator>Kecamatan {spek.profil.kecamatan}</dc:creator>" in core
     assert "<cp:revision>1</cp:revision>" in core
+
+
+def test_two_pdf_builds_are_byte_identical(tmp_path):
+    """LibreOffice stamps the time and a random id; the PDF carries the document's date instead."""
+    require_tool("soffice")
+    spec = EXAMPLES / "kaloran.yaml"
+    first, second = tmp_path / "satu.pdf", tmp_path / "dua.pdf"
+    made = run_ikugen("build", spec, "-o", first, timeout=600)
+    assert made.returncode == 0, made.stderr
+    time.sleep(1.1)  # PDF times have a resolution of one second
+    assert run_ikugen("build", spec, "-o", second, timeout=600,
+                      env={**os.environ, "TZ": "Pacific/Honolulu"}).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert b"/CreationDate(D:20200101000000" in first.read_bytes()  # dokumen.tanggal: "2020"
+    stamped = tmp_path / "epoch.pdf"
+    assert run_ikugen("build", spec, "-o", stamped, timeout=600,
+                      env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}).returncode == 0
+    when = time.strftime("%Y%m%d%H%M%S", time.gmtime(EPOCH)).encode()
+    assert b"/CreationDate(D:" + when in stamped.read_bytes()

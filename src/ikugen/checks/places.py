@@ -87,7 +87,7 @@ class _Places:
 
     def judge(self, kind: str, name: list[str], sentence: str, shown: str) -> Optional[str]:
         """Why `kind name` (written `shown`) does not belong in this document, or None."""
-        said = [w.casefold() for w in name]
+        said = words(" ".join(name))  # folded as the names it is compared with ("Sa'dan": sa dan)
         if kind in ("desa", "kelurahan"):
             if not self.wilayah or any(_same(said, w) for w in self.wilayah):
                 return None  # without a desa list, desa names cannot be told apart

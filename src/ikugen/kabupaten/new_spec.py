@@ -17,7 +17,7 @@ from typing import Any, Optional
 import yaml
 
 from ikugen.checks.blanks import blank
-from ikugen.errors import IkugenError, OutputError, UsageError
+from ikugen.errors import IkugenError, OutputError, UsageError, os_reason
 from ikugen.package_data import example_spec, schema_file
 from ikugen.spec import yaml_reader
 
@@ -49,6 +49,8 @@ def create(name: str, example: Optional[Path], target: Optional[Path]) -> tuple[
     target = target or Path(re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + ".yaml")
     if target.exists():
         raise IkugenError(f"{target}: berkas sudah ada; tidak ditimpa (pilih nama lain dengan -o)")
+    if not target.parent.is_dir():  # before anything is written beside it (the schema)
+        raise OutputError(f"{target}: folder {target.parent} tidak ada; buat dulu foldernya")
     text = yaml_reader.read_text(example, str(example))
     data, smap = yaml_reader.parse(text, str(example))
     edits = _Edits(text, smap)
@@ -74,7 +76,7 @@ def create(name: str, example: Optional[Path], target: Optional[Path]) -> tuple[
     except FileExistsError:
         raise IkugenError(f"{target}: berkas sudah ada; tidak ditimpa") from None
     except OSError as exc:
-        raise OutputError(f"{target}: tidak dapat menulis ({exc.strerror})") from None
+        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
     return target, edits.blanks
 
 
@@ -112,8 +114,8 @@ class _Edits:
         if found is None or found[2] == "[]":
             return
         start, end, style = found
-        new = value if re.fullmatch(r"[\w][\w .'()/-]*", value) and ": " not in value else json.dumps(
-            value, ensure_ascii=False)
+        plain = re.fullmatch(r"[\w][\w .'()/-]*", value) and yaml_reader.reads_as_text(value)
+        new = value if plain else json.dumps(value, ensure_ascii=False)  # `init Null`: "Null"
         if style in ("|", ">") and self.text[start:end].endswith("\n"):
             new += "\n"  # a block scalar's extent takes its line break with it
         self.edits[start] = (end, new)

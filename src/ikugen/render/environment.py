@@ -7,13 +7,17 @@ in Jinja's sandbox with StrictUndefined, so a typo in a template fails with its 
 
 An office's templates (--templates) are its own code, run with limits: the sandbox keeps them
 from Python's internals; `*`, `**` and `%` refuse results that would be huge (Jinja would even
-compute `7**(10**8)` while compiling). The time limit and the report of a template's errors
-are in `render.document`.
+compute `7**(10**8)` while compiling, so constant folding is off), and so do the filters and
+string methods that pad or repeat (`center`, `indent`, `ljust`, `replace`, `format`, ...). A
+template is looked up inside the template folders only: a link that leads out of them (to
+/etc/passwd) is refused. The time limit and the report of a template's errors are in
+`render.document`.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -83,11 +87,66 @@ class _Sandbox(SandboxedEnvironment):
                         len(seq) * times > MAX_PRODUCT:
                     raise TooBig(f"hasil perkalian terlalu panjang (batas {_LIMIT})")
         if operator == "%" and isinstance(left, str):
-            # Width and precision of each conversion, "%(name)-10.5s" included.
-            sizes = re.findall(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?", left)
-            if any(int(n) > MAX_PRODUCT for pair in sizes for n in pair if n):
-                raise TooBig(f"lebar format terlalu besar (batas {_LIMIT})")
+            _check_printf(left)
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any,  # noqa: N805
+             **kwargs: Any) -> Any:
+        # Jinja's own signature: the dunder names keep template keywords from clashing.
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):  # Markup too: literals are Markup under autoescape
+            _check_growth(owner, getattr(__obj, "__name__", ""), args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Optional[Callable[..., str]]:
+        # Jinja hands out its own function for str.format when the attribute is read.
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        text, sandboxed = value.__self__, wrapped
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            _check_growth(text, "format", args, kwargs)
+            return sandboxed(*args, **kwargs)
+        return checked
+
+
+def _check_printf(text: str) -> None:
+    """Width and precision of each conversion, "%(name)-10.5s" included."""
+    sizes = re.findall(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?", text)
+    if any(int(n) > MAX_PRODUCT for pair in sizes for n in pair if n):
+        raise TooBig(f"lebar format terlalu besar (batas {_LIMIT})")
+
+
+# The str methods and filters whose result can be far longer than their input.
+_PADDING = {"center", "ljust", "rjust", "zfill", "expandtabs", "indent", "wordwrap"}
+_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?(\d+)")
+_NESTED_FIELD = re.compile(r"\{[^{}]*\{")
+
+
+def _check_growth(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+    if name in _PADDING and any(n > MAX_PRODUCT for n in numbers):
+        raise TooBig(f"lebar '{name}' terlalu besar (batas {_LIMIT})")
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        grown = len(text) + text.count(args[0]) * max(0, len(args[1]) - len(args[0])) if args[0] else \
+            len(text) * (len(args[1]) + 1)
+        if grown > MAX_PRODUCT:
+            raise TooBig(f"hasil 'replace' terlalu panjang (batas {_LIMIT})")
+    if name == "format" and (any(int(n) > MAX_PRODUCT for n in _FORMAT_WIDTH.findall(text)) or (
+            _NESTED_FIELD.search(text) and any(n > MAX_PRODUCT for n in numbers))):  # '{:>{}}'
+        raise TooBig(f"lebar format terlalu besar (batas {_LIMIT})")
+
+
+def _bounded(name: str, filter_: Callable[..., Any]) -> Callable[..., Any]:
+    """A Jinja filter with the same check as the str method it mirrors."""
+    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if name == "format":  # the filter is printf-style: value % args
+            _check_printf(str(value))
+        else:
+            _check_growth(str(value), name, args, kwargs)
+        return filter_(value, *args, **kwargs)
+    return checked
 
 
 class _Loader(jinja2.FileSystemLoader):
@@ -96,7 +155,7 @@ class _Loader(jinja2.FileSystemLoader):
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
-            return super().get_source(environment, template)
+            found = super().get_source(environment, template)
         except UnicodeDecodeError as exc:
             for folder in self.searchpath:
                 path = Path(folder, *jinja2.loaders.split_template_path(template))
@@ -106,6 +165,11 @@ class _Loader(jinja2.FileSystemLoader):
                     raise jinja2.TemplateSyntaxError("berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
                                                      line, template, str(path)) from None
             raise
+        real = os.path.realpath(found[1])
+        if not any(real.startswith(os.path.realpath(root) + os.sep) for root in self.searchpath):
+            raise SecurityError(f"templat '{shorten(template, 80)}' menunjuk ke berkas di luar "
+                                "folder templat")
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -119,8 +183,11 @@ def environment(user_dir: Optional[str] = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        optimized=False,  # no constant folding: `'x'|center(10**9)` would run while compiling
     )
     env.filters.update(sel=sel, markdown=markdown)
+    growing = ("center", "indent", "wordwrap", "replace", "format")
+    env.filters.update({name: _bounded(name, env.filters[name]) for name in growing})
     # Indonesian conventions, each filter named as the function: {{ n|angka }}, {{ d|tanggal }}, ...
     env.filters.update({name: getattr(indonesian, name) for name in (
         "angka", "terbilang", "huruf", "romawi", "ordinal", "tanggal", "jumlah", "gabung", "butir",

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from annotated_types import Ge, Le
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from ikugen.errors import shorten
@@ -20,7 +21,7 @@ MAX_SHORT = 300
 MAX_PROSE = 20_000
 MAX_LIST = 2_000
 # The types of the errors raised below; their messages are already in Bahasa Indonesia.
-CUSTOM_ERRORS = {"karakter_kendali", "angka_ambigu", "nilai_panjang", "tanggal", "periode"}
+CUSTOM_ERRORS = {"karakter_kendali", "angka_ambigu", "nilai_panjang", "tanggal", "tahun", "periode"}
 
 # XML 1.0 cannot hold these; python-docx fails on them without naming the field.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -89,7 +90,28 @@ Nilai = Annotated[
     Field(description="Angka (87.5 atau \"87,5\"), teks singkat (mis. \"BB\"), atau \"-\" bila tidak ada."),
 ]
 
-_TANGGAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Years an IKU document can be about. Digits are ASCII only: Python's int() also reads Arabic-Indic
+# and other digits ("٢٠٢٣"), which would print beside ASCII years in the same document.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+_YEAR = re.compile(r"^[0-9]{4}$")
+_TANGGAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def _tahun(value: object) -> object:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not re.fullmatch(r"[-+]?\d+", text.strip()):
+        return value  # not a number at all: the int type says so, naming the field
+    if not _YEAR.match(text.strip()):  # 02021, +2021, ٢٠٢١, 5 digits: numbers, but no year
+        raise PydanticCustomError("tahun", "tahun ditulis dengan empat angka 0-9, mis. 2024")
+    year = int(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError("tahun", "tahun {tahun} di luar rentang {awal}-{akhir}",
+                                  {"tahun": year, "awal": FIRST_YEAR, "akhir": LAST_YEAR})
+    return year
+
+
+# Strict: a year written as text was made a number above; true/false is refused by the int type.
+Tahun = Annotated[int, Strict(), Ge(FIRST_YEAR), Le(LAST_YEAR), BeforeValidator(_tahun)]
 
 
 def _tanggal(value: object) -> object:
@@ -104,6 +126,9 @@ def _tanggal(value: object) -> object:
     import datetime
 
     year, month, day = (int(g or 0) for g in match.groups())  # month and day may be absent: 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError("tanggal", "tahun tanggal {teks} di luar rentang {awal}-{akhir}",
+                                  {"teks": value, "awal": FIRST_YEAR, "akhir": LAST_YEAR})
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:

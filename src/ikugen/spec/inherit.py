@@ -49,7 +49,10 @@ def _resolve(data: dict[str, Any], smap: SourceMap, path: Path,
                                       "dasar, mis. ../temanggung.yaml")])
     base_path = path.parent / ref.strip()
     shown = os.path.normpath(os.path.join(os.path.dirname(smap.file), ref.strip()))
-    real = base_path.resolve()
+    real = real_path(base_path)
+    if real is None:
+        raise SpecError([smap.problem(("dasar",), "IKU701", "berkas dasar tidak dapat dipakai: "
+                                      f"{shown} adalah tautan yang berputar")])
     if real in chain:
         names = " -> ".join([smap.file, shown])
         raise SpecError([smap.problem(("dasar",), "IKU702", f"rantai 'dasar' berputar ({names})",
@@ -205,4 +208,12 @@ def named_base(path: Path) -> Optional[Path]:
         return None
     found = _DASAR_LINE.search(text)
     ref = found.group("ref").strip() if found else ""
-    return (path.parent / ref).resolve() if ref and ref not in ("~", "null") else None
+    return real_path(path.parent / ref) if ref and ref not in ("~", "null") else None
+
+
+def real_path(path: Path) -> Optional[Path]:
+    """`path` with its links resolved, or None for a loop of links (Python raises for those)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None

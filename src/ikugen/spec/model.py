@@ -20,14 +20,15 @@ from ikugen.spec.fields import (
     Nilai,
     Prosa,
     Singkat,
+    Tahun,
     Tanggal,
 )
 from ikugen.spec.model_layout import Bab, Pengecualian
 
 
 class Periode(Ketat):
-    awal: int = Field(ge=1945, le=2200, description="Tahun pertama periode (mis. 2019).")
-    akhir: int = Field(ge=1945, le=2200, description="Tahun terakhir periode (mis. 2023).")
+    awal: Tahun = Field(description="Tahun pertama periode (mis. 2019).")
+    akhir: Tahun = Field(description="Tahun terakhir periode (mis. 2023).")
 
     @model_validator(mode="after")
     def _urut(self) -> "Periode":
@@ -148,7 +149,7 @@ class Ukuran(Ketat):
         None, description="Tipe penghitungan: kumulatif atau non-kumulatif."
     )
     kondisi_awal: Nilai = None
-    target: dict[int, Nilai] = Field(
+    target: dict[Tahun, Nilai] = Field(
         {}, description="Target per tahun periode, mis. {2024: 85}; \"-\" bila tidak ditetapkan."
     )
 

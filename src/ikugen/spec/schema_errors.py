@@ -113,7 +113,9 @@ def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel]
     name = loc[-1] if loc else ""
     got = kind_name(value)
     label = _label(loc)
-    if on_key:
+    if on_key:  # the only mappings keyed by something other than text: target years
+        if kind in CUSTOM_ERRORS:  # the year's own message (spec/fields.py), in Indonesian
+            return f"kunci '{shorten(name, 30)}': {error['msg']}", None, True
         return f"kunci '{shorten(name, 30)}' harus berupa tahun (bilangan bulat)", None, True
     if kind == "missing":
         return f"kunci wajib '{name}' belum diisi", None, False

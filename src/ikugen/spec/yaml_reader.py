@@ -129,6 +129,12 @@ def _limit_before(exc: yaml.YAMLError, text: str, shown: str) -> Optional[Proble
     return None
 
 
+def reads_as_text(plain: str) -> bool:
+    """Whether `plain`, written without quotes, reads back as this text (not null, true/false or
+    a number that YAML 1.1 tools would retype)."""
+    return plain not in _NULL and plain not in _TRUE and plain not in _FALSE and not NUMBER_LIKE.match(plain)
+
+
 def value_at(data: Any, path: Path_) -> Any:
     """The value at `path` in data built by this module, or None where the path leads nowhere."""
     node = data

@@ -2,9 +2,14 @@
 never clobbers the last good one: write a temporary file beside the target, fsync, rename.
 Zip entries get a fixed time, so the same spec gives the same bytes on any day.
 
-The temporary file is named `.NAME.PID.RANDOM.tmp`. Ctrl-C and SIGTERM remove it on the way
-out; SIGKILL (or a power cut) cannot, so the next write to the same target removes the
+The temporary file is named `.NAME.PID.RANDOM.tmp` (a long NAME is cut, with a digest, so the
+temporary name stays within the file system's 255 bytes). Ctrl-C and SIGTERM remove it on the
+way out; SIGKILL (or a power cut) cannot, so the next write to the same target removes the
 temporaries of processes that no longer run.
+
+A target that is a symbolic link is written through: the file it points to is replaced, the link
+stays. A target that exists and is not a regular file (a device, a pipe, a socket) is refused,
+and so is an output that is one of the run's inputs or another of its outputs.
 
 Test hook: with `IKUGEN_TEST_SLOW_WRITE=SECONDS` in the environment, `write_atomic` pauses that
 long halfway through writing the temporary file, so a test can interrupt a build mid-write.
@@ -12,13 +17,16 @@ long halfway through writing the temporary file, so a test can interrupt a build
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Iterable
 
-from ikugen.errors import OutputError, os_reason
+from ikugen.errors import OutputError, UsageError, os_reason, shorten
 
 # 1980-01-01, the earliest time a zip entry can carry; SOURCE_DATE_EPOCH overrides it.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -26,7 +34,10 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    if epoch:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise UsageError(f"SOURCE_DATE_EPOCH={shorten(ascii(epoch)[1:-1], 40)}: harus detik sejak "
+                             "1970-01-01 dalam angka 0-9, mis. SOURCE_DATE_EPOCH=1700000000")
         import time
 
         # A zip entry holds 1980-2107 only; clamp rather than fail on an odd value.
@@ -48,38 +59,73 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def check_target(target: Path, inputs: list[Path]) -> None:
-    """Refuse, before any work, an output that cannot or must not be written."""
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names are one file: the same inode (hard and symbolic links), or, for names
+    not yet written, the same path once links are resolved."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_target(target: Path, inputs: Iterable[Path], others: Iterable[Path] = ()) -> None:
+    """Refuse, before any work, an output that cannot or must not be written: a folder, a device
+    or pipe, one of the run's `inputs`, or one of its `others` outputs."""
     shown = str(target)
     try:
         if target.is_dir():
             raise OutputError(f"{shown}: ini sebuah folder; sebutkan nama berkas keluaran, mis. "
                               f"{target / 'IKU.docx'}")
-        for i, source in enumerate(inputs):
-            # samefile also catches a hard link or a symbolic link to the input.
-            if target.exists() and source.exists() and os.path.samefile(target, source):
+        if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+            raise OutputError(f"{shown}: bukan berkas biasa (perangkat, pipa atau soket); tidak ditimpa, "
+                              "pilih nama berkas lain")
+        for i, source in enumerate(inputs):  # the first input is the spec
+            if same_file(target, source):
                 what = "berkas spesifikasi" if i == 0 else f"berkas masukan {source}"
                 raise OutputError(f"{shown}: berkas keluaran sama dengan {what}; pilih nama lain")
-        folder = target.parent
+        for other in others:
+            if same_file(target, other):
+                raise OutputError(f"{shown}: berkas keluaran yang sama disebut dua kali ({other}); "
+                                  "pilih nama lain")
+        real = _written(target)
+        folder = real.parent
         if not folder.exists():
             raise OutputError(f"{shown}: folder {folder} tidak ada; buat dulu foldernya")
         if not folder.is_dir():
             raise OutputError(f"{shown}: {folder} bukan folder")
-        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        if not os.access(folder, os.W_OK) or (real.exists() and not os.access(real, os.W_OK)):
             raise OutputError(f"{shown}: tidak ada izin menulis")
-    except OSError as exc:  # a name too long, a path through a file, ...
+    except OSError as exc:  # a name too long, a path through a file, a loop of links, ...
         raise OutputError(f"{shown}: tidak dapat menulis ({os_reason(exc)})") from None
+
+
+def _written(target: Path) -> Path:
+    """The file a write to `target` replaces: the file at the end of its links, if it is one."""
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def _temporary_prefix(name: str) -> str:
+    """`.NAME.PID.` for the temporary file; a long NAME cut, with a digest to stay distinct."""
+    if len(name.encode("utf-8")) > 180:
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+        name = name.encode("utf-8")[:150].decode("utf-8", "ignore") + "~" + digest
+    return f".{name}."
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` all at once: the old file stays until the new one is complete."""
+    shown = target
+    target = _written(target)
     folder = target.parent
     try:
         remove_stale_temporaries(target)
         mode = target.stat().st_mode & 0o777 if target.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_temporary_prefix(target.name)}{os.getpid()}.", suffix=".tmp",
+                                   dir=folder)
     except OSError as exc:
-        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
+        raise OutputError(f"{shown}: tidak dapat menulis ({os_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             pause = os.environ.get("IKUGEN_TEST_SLOW_WRITE")
@@ -106,7 +152,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: gagal menulis ({os_reason(exc)}); berkas lama tetap utuh") from None
+            raise OutputError(f"{shown}: gagal menulis ({os_reason(exc)}); berkas lama tetap utuh") from None
         raise
 
 
@@ -118,7 +164,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     """
     if os.name != "posix":
         return []
-    prefix = f".{target.name}."
+    prefix = _temporary_prefix(target.name)
     removed = []
     try:
         with os.scandir(target.parent) as found:

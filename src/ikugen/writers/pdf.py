@@ -6,23 +6,36 @@ first, so it carries page numbers; otherwise the plain `--convert-to pdf` path i
 LibreOffice runs in its own process group, so that on a timeout or Ctrl-C the whole of it
 (the bridge script and every soffice process it started) is stopped, not only the child we
 started. The time limit is `TIMEOUT_SECONDS`, or `IKUGEN_PDF_TIMEOUT` (seconds) for a slow
-machine.
+machine. A run killed outright (`kill -9`) cannot stop LibreOffice or remove its folder; the next
+run does both (the folder is named with the run's process id, and holds LibreOffice's group id).
+
+LibreOffice stamps each PDF with the time of conversion and a random id; both are replaced (by
+the document's date, or SOURCE_DATE_EPOCH, and a digest of the content), so the same spec gives
+the same PDF bytes, as it does DOCX and Markdown.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import math
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import uuid
+import zipfile
 from pathlib import Path
 from typing import Optional
 
-from ikugen.errors import IkugenError, os_reason
+from ikugen.errors import IkugenError, UsageError, os_reason, shorten
 
 TIMEOUT_SECONDS = 300
+MAX_TIMEOUT_SECONDS = 24 * 3600
+_FOLDER_PREFIX = "ikugen-lo-"
 INSTALL_HINT = ("LibreOffice tidak ditemukan, padahal diperlukan untuk membuat PDF. Pasang dengan "
                 "'sudo apt install libreoffice-writer' (Debian/Ubuntu) atau dari "
                 "https://www.libreoffice.org, lalu jalankan ulang; atau buat DOCX saja (-o IKU.docx).")
@@ -37,11 +50,18 @@ def soffice() -> str:
 
 
 def timeout_seconds() -> float:
-    value = os.environ.get("IKUGEN_PDF_TIMEOUT", "")
-    try:
-        return float(value) if float(value) > 0 else TIMEOUT_SECONDS
-    except ValueError:
+    """`IKUGEN_PDF_TIMEOUT`, checked like any input: seconds, more than 0, at most a day."""
+    value = os.environ.get("IKUGEN_PDF_TIMEOUT", "").strip()
+    if not value:
         return TIMEOUT_SECONDS
+    try:
+        seconds = float(value) if value.isascii() else math.nan
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT_SECONDS:  # NaN and inf fail here too
+        raise UsageError(f"IKUGEN_PDF_TIMEOUT={shorten(ascii(value)[1:-1], 40)}: harus jumlah detik "
+                         f"lebih dari 0 dan paling banyak {MAX_TIMEOUT_SECONDS}, mis. IKUGEN_PDF_TIMEOUT=600")
+    return seconds
 
 
 def _uno_python() -> Optional[str]:
@@ -65,7 +85,8 @@ def convert_many(documents: list[bytes]) -> list[bytes]:
     """PDFs of several DOCX documents with one LibreOffice run."""
     office = soffice()
     limit = timeout_seconds()
-    with tempfile.TemporaryDirectory(prefix="ikugen-lo-") as tmp:
+    remove_dead_runs()
+    with tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as tmp:
         folder = Path(tmp)
         sources = []
         for i, data in enumerate(documents):
@@ -82,8 +103,10 @@ def convert_many(documents: list[bytes]) -> list[bytes]:
         else:
             args = [office, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                     "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)]
-        # LibreOffice's own temporary files go into this folder too, so they go with it.
-        code, stderr = _run(args, limit, {**os.environ, "TMPDIR": str(folder)})
+        # LibreOffice's own temporary files go into this folder too, so they go with it; in UTC,
+        # the time it stamps has the same length wherever it runs (replaced afterwards).
+        code, stderr = _run(args, limit, {**os.environ, "TMPDIR": str(folder), "TZ": "UTC"},
+                            folder / "gruppe")
         outputs = [src.with_suffix(".pdf") for src in sources]
         missing = [p for p in outputs if not p.exists()]
         if code != 0 or missing:
@@ -92,10 +115,11 @@ def convert_many(documents: list[bytes]) -> list[bytes]:
                                   "Coba jalankan 'soffice --headless --version' untuk melihat sebabnya")
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise IkugenError(f"LibreOffice gagal membuat PDF (kode {code}) {detail[0][:200]}".strip())
-        return [p.read_bytes() for p in outputs]
+        return [reproducible_pdf(pdf.read_bytes(), created(docx))
+                for pdf, docx in zip(outputs, documents, strict=True)]
 
 
-def _run(args: list[str], limit: float, env: dict[str, str]) -> tuple[int, bytes]:
+def _run(args: list[str], limit: float, env: dict[str, str], group_file: Path) -> tuple[int, bytes]:
     """Run LibreOffice in a process group of its own; stop the whole group if it overruns."""
     try:
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
@@ -103,6 +127,7 @@ def _run(args: list[str], limit: float, env: dict[str, str]) -> tuple[int, bytes
     except OSError as exc:
         raise IkugenError(f"LibreOffice tidak dapat dijalankan ({os_reason(exc)}); "
                           "PDF tidak dibuat") from None
+    group_file.write_text(str(proc.pid), encoding="ascii")  # for the run after a kill -9
     try:
         _, stderr = proc.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
@@ -124,3 +149,64 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     except OSError:
         pass
     proc.wait()
+
+
+def remove_dead_runs() -> list[Path]:
+    """Stop the LibreOffice of an ikugen run that was killed, and remove its folder; return them."""
+    removed: list[Path] = []
+    if os.name != "posix":
+        return removed
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
+        owner = folder.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
+        if not owner.isdigit() or _alive(int(owner)) or not folder.is_dir():
+            continue
+        try:
+            group = int((folder / "gruppe").read_text(encoding="ascii"))
+            os.killpg(group, signal.SIGKILL)
+        except (OSError, ValueError):
+            pass  # no LibreOffice was started, or it has ended
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
+
+
+_CREATED = re.compile(rb"(/CreationDate\s*\(D:)(\d{14})")
+_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
+_CORE_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
+
+
+def created(docx: bytes) -> str:
+    """The time a PDF made from `docx` carries, as PDF digits (YYYYMMDDHHMMSS): SOURCE_DATE_EPOCH,
+    else the document's own date (its core properties, written from the spec)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isascii() and epoch.isdigit():
+        return time.strftime("%Y%m%d%H%M%S", time.gmtime(int(epoch)))
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            found = _CORE_CREATED.search(archive.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile):
+        found = None
+    return b"".join(found.groups()).decode("ascii") if found else "19800101000000"
+
+
+def reproducible_pdf(data: bytes, when: str) -> bytes:
+    """`data` with LibreOffice's creation time set to `when`, and its random id and its checksum
+    (over the old time) replaced by a digest of the content. All keep their length, so the
+    cross-reference offsets still hold."""
+    data = _CREATED.sub(lambda m: m.group(1) + when.encode("ascii"), data, count=1)
+    blank = _CHECKSUM.sub(rb"\1", _ID.sub(rb"\1\3\5", data))
+    digest = hashlib.sha256(blank).hexdigest().upper().encode("ascii")
+    data = _ID.sub(lambda m: m.group(1) + digest[:len(m.group(2))] + m.group(3)
+                   + digest[:len(m.group(4))] + m.group(5), data, count=1)
+    return _CHECKSUM.sub(lambda m: m.group(1) + digest[-len(m.group(2)):], data, count=1)
