@@ -180,7 +180,8 @@ CASES = [
     Case("nip-unquoted.yaml", 1, "'nip' ditulis sebagai angka; tulis dalam tanda kutip"),
     Case("organisation-cycle.yaml", 1, "rantai atasan jabatan 'a' berputar"),
     # ---- the logo: a file the spec names -------------------------------------------------------
-    Case("logo-dev-zero.yaml", 1, "berkas lambang '/dev/zero' bukan berkas biasa " + _LOGO),
+    # Outside the spec's folder, before it is even opened.
+    Case("logo-dev-zero.yaml", 1, "berkas lambang '/dev/zero' berada di luar folder"),
     Case("logo-directory.yaml", 1, "berkas lambang 'gambar' bukan berkas biasa"),
     Case("logo-missing.yaml", 1, ":9:9: galat: berkas lambang 'gambar/tidak-ada.png' tidak ditemukan"),
     Case("logo-symlink-loop.yaml", 1, "berkas lambang 'gambar/putar.png' tidak ditemukan"),
@@ -196,6 +197,7 @@ CASES = [
     Case("teks-directive-nomor.yaml", 1, "<!-- ikugen:bagian nomor=yunani --> di templat atau teks Markdown "
          "tidak sah: nomor harus romawi atau arab"),
     Case("teks-directive-mulai.yaml", 1, "mulai harus bilangan bulat"),
+    Case("teks-directive-mulai-superscript.yaml", 1, "mulai harus bilangan bulat"),
     Case("teks-directive-style-injection.yaml", 1, "nama gaya hanya huruf, angka, _ dan -"),
     Case("teks-directive-unknown.yaml", 1, "arahan templat tidak dikenal: ikugen:hapus-semua"),
     Case("teks-directive-list-kind.yaml", 1, "jenis daftar: angka, huruf, butir"),
@@ -203,7 +205,7 @@ CASES = [
     Case("teks-table-width-nan.yaml", 1, "lebar kolom tabel 'nan%' tidak sah"),
     Case("teks-table-empty.yaml", 1, "tabel tanpa sel"),
     Case("teks-table-64-columns.yaml", 1, "tabel punya 64 kolom; Word menampung paling banyak 63"),
-    Case("teks-image-dev-zero.yaml", 1, "gambar /dev/zero bukan berkas biasa"),
+    Case("teks-image-dev-zero.yaml", 1, "gambar /dev/zero berada di luar folder"),
     Case("teks-image-url.yaml", 1, "gambar https://example.com/lambang.png tidak ditemukan"),
     Case("teks-image-text-file.yaml", 1, "gambar gambar/teks.png " + _NOT_IMAGE),
     # ---- valid, and hostile: they must build, and come out right ----------------------------------

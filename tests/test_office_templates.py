@@ -34,8 +34,10 @@ def test_a_template_linked_to_a_file_outside_the_folders_is_refused(tmp_path):
 
 
 def test_a_link_to_a_packaged_template_is_fine(tmp_path):
+    from ikugen.package_data import templates_dir  # installed, or the source tree's
+
     folder = _office(tmp_path)
-    os.symlink(ROOT / "templates" / FOREWORD, folder / FOREWORD)
+    os.symlink(templates_dir() / FOREWORD, folder / FOREWORD)
     result = run_ikugen("build", SPEC, "-o", tmp_path / "IKU.md", "--templates", folder)
     assert result.returncode == 0, result.stderr
 

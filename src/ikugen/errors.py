@@ -32,6 +32,12 @@ class Problem:
             text = getattr(self, name)
             if text and len(text) > _LONG_QUOTE:
                 object.__setattr__(self, name, _QUOTED.sub(lambda m: f"'{shorten(m.group(1), 120)}'", text))
+        # A key, a value or a file name may hold terminal escapes or a line break that would fake
+        # a line of the report: one problem is one line, its control characters made visible.
+        for name in ("file", "message", "hint"):
+            text = getattr(self, name)
+            if text:
+                object.__setattr__(self, name, visible(text, lines=False))
 
     def text(self) -> str:
         hint = f"; {self.hint}" if self.hint else ""
@@ -45,7 +51,13 @@ class Problem:
 
 
 class IkugenError(Exception):
-    """An error the user can cause and fix; the message is in Bahasa Indonesia."""
+    """An error the user can cause and fix; the message is in Bahasa Indonesia.
+
+    The message may quote a file name or a value: its control characters are made visible.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(visible(str(message)))
 
 
 class UsageError(IkugenError):
@@ -62,6 +74,17 @@ class SpecError(IkugenError):
 
 class OutputError(IkugenError):
     """The output could not be written (folder missing, no permission, disk full, ...)."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str, *, lines: bool = True) -> str:
+    """`text` safe to print on a terminal: every control character (ESC, BEL, CR, ...) written as
+    its escape (\\x1b), line breaks too unless `lines`."""
+    pattern = _CONTROL if lines else _CONTROL_OR_BREAK
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def shorten(value: object, limit: int = 60) -> str:

@@ -42,6 +42,7 @@ class Options:
     layout: Optional[str] = None         # overrides dokumen.tata_letak
     templates: Optional[Path] = None     # an office's template folder, searched first
     reference: Optional[Path] = None     # an office's reference .docx
+    pictures: Optional[Path] = None      # a shared folder pictures may also come from (--gambar)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
         raise SpecError(problems) from None
     outcome = catalogue.run(spek, smap, skipped)
     # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
-    found, picture_problems = pictures.spec_pictures(spek, path.parent, smap)
+    found, picture_problems = pictures.spec_pictures(spek, path.parent, smap, options.pictures)
     outcome.problems.extend(picture_problems)
     outcome.problems.extend(office.problems(options.templates, own_order=bool(spek.susunan)))
     if any(p.severity == "galat" for p in outcome.problems):
@@ -142,11 +143,10 @@ def document_time(tanggal: str) -> datetime.datetime:
 
 
 def inputs(loaded: Loaded, options: Options) -> list[Path]:
-    """Every file a build of `loaded` reads: the spec, its bases, its logo, the reference
+    """Every file a build of `loaded` reads: the spec, its bases, its pictures, the reference
     document and the office's templates. No output of the same run may be one of them."""
     read = [loaded.path, *map(Path, sorted(set(loaded.smap.files.values())))]
-    if loaded.spek.profil.logo:
-        read.append(loaded.path.parent / loaded.spek.profil.logo)
+    read += [picture.path for picture in loaded.pictures.values()]
     if options.reference:
         read.append(options.reference)
     if options.templates and options.templates.is_dir():

@@ -51,15 +51,21 @@ _layout_option = click.option("--layout", type=click.Choice(["standar", "keputus
 _templates_option = click.option("--templates", "templates", metavar="FOLDER",
                                  type=click.Path(path_type=Path, file_okay=False),
                                  help="Folder templat kantor, dicari sebelum templat bawaan.")
+_pictures_option = click.option("--gambar", "pictures", metavar="FOLDER",
+                                type=click.Path(path_type=Path, file_okay=False),
+                                help="Folder gambar bersama (mis. lambang kabupaten), selain folder "
+                                     "spesifikasi dan subfoldernya.")
 
 
-def _options(layout: Optional[str], templates: Optional[Path], reference: Optional[Path] = None) -> Options:
+def _options(layout: Optional[str], templates: Optional[Path], reference: Optional[Path] = None,
+             pictures: Optional[Path] = None) -> Options:
     from ikugen.pipeline import Options
 
-    for path, what in ((templates, "folder templat"), (reference, "dokumen acuan")):
+    named = ((templates, "folder templat"), (reference, "dokumen acuan"), (pictures, "folder gambar"))
+    for path, what in named:
         if path is not None and not path.exists():
             raise UsageError(f"{path}: {what} tidak ditemukan")
-    return Options(layout, templates, reference)
+    return Options(layout, templates, reference, pictures)
 
 
 def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -81,13 +87,15 @@ def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
               help="Periksa N berkas sekaligus (bawaan: jumlah inti prosesor).")
 @_layout_option
 @_templates_option
+@_pictures_option
 def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, ...], explain: bool,
-             jobs: Optional[int], layout: Optional[str], templates: Optional[Path]) -> int:
+             jobs: Optional[int], layout: Optional[str], templates: Optional[Path],
+             pictures: Optional[Path]) -> int:
     """Periksa satu atau beberapa berkas spesifikasi (atau folder berisi *.yaml)."""
     from ikugen.kabupaten.pool import check_all, default_workers
     from ikugen.pipeline import load_spec
 
-    options = _options(layout, templates)
+    options = _options(layout, templates, None, pictures)
     files = _spec_files(berkas)
     problems: list[Problem] = []
     silenced: list[Silenced] = []  # warnings a spec's own `abaikan` entries silenced: shown with the reason
@@ -138,6 +146,7 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 @click.option("--jelaskan", "explain", is_flag=True, help=_EXPLAIN_HELP)
 @_layout_option
 @_templates_option
+@_pictures_option
 @click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
               help="Dokumen Word acuan gaya (seperti --reference-doc pandoc).")
 @click.option("--strict", is_flag=True, help="Peringatan juga menghentikan pembuatan dokumen.")
@@ -145,14 +154,15 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
               help="Lewati pemeriksaan dengan kode ini.")
 def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[Path], fmt: tuple[str, ...],
           jobs: Optional[int], rekap: Optional[Path], explain: bool, layout: Optional[str],
-          templates: Optional[Path], reference: Optional[Path], strict: bool, skip: tuple[str, ...]) -> int:
+          templates: Optional[Path], pictures: Optional[Path], reference: Optional[Path], strict: bool,
+          skip: tuple[str, ...]) -> int:
     """Susun dokumen IKU dari satu atau banyak spesifikasi (DOCX, Markdown, atau PDF).
 
     \b
     Satu spesifikasi:    ikugen build kaloran.yaml -o IKU.docx -o IKU.pdf
     Banyak spesifikasi:  ikugen build spek/ --keluaran dokumen/ --format pdf --rekap rekap.docx
     """
-    options = _options(layout, templates, reference)
+    options = _options(layout, templates, reference, pictures)
     if rekap is not None and rekap.suffix.lower() not in (".docx", ".md"):
         raise UsageError(f"{rekap}: rekap ditulis sebagai .docx atau .md")
     if len(berkas) > 1 or folder is not None or any(b.is_dir() for b in berkas):

@@ -50,7 +50,7 @@ def wrong(directive: Directive) -> Optional[str]:
         start = params.get("mulai", "1")
         if params.get("nomor", "arab") not in NUMBER_FORMATS:
             reason = "nomor harus romawi atau arab"
-        elif not start.isdigit() or len(start) > 5:
+        elif not (start.isascii() and start.isdigit()) or len(start) > 5:  # "²" is a digit to Python
             reason = "mulai harus bilangan bulat, mis. mulai=1"
         elif params.get("orientasi", "tegak") not in ORIENTATIONS:
             reason = "orientasi harus tegak atau lanskap"

@@ -9,6 +9,7 @@ Each is read once, when the spec is loaded; the writer places the bytes read the
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -71,6 +72,16 @@ def read_picture(path: Path, shown: Optional[str] = None) -> Picture:
     return Picture(path, data, width, height)
 
 
+def _inside(path: Path, folders: list[Path], name: str) -> Path:
+    """`path` if, links resolved, it lies in one of `folders` or below; else an ImageError."""
+    real = os.path.realpath(path)
+    if any(real.startswith(os.path.realpath(f) + os.sep) for f in folders):
+        return path
+    where = " atau ".join(str(f) for f in folders)
+    raise ImageError(shorten(name, 80), f"berada di luar folder {where}; gambar diambil dari folder "
+                     "berkas yang menyebutnya (atau subfoldernya), atau dari folder --gambar")
+
+
 def fit(px_width: int, px_height: int, max_width: int, max_height: int) -> tuple[int, int]:
     """Width and height (EMU) of a picture scaled to fit a box, keeping its proportions.
 
@@ -80,9 +91,13 @@ def fit(px_width: int, px_height: int, max_width: int, max_height: int) -> tuple
     return max(1, round(px_width * scale)), max(1, round(px_height * scale))
 
 
-def spec_pictures(spek: Spek, base_dir: Path, smap: SourceMap) -> tuple[dict[str, Picture], list[Problem]]:
+def spec_pictures(spek: Spek, base_dir: Path, smap: SourceMap,
+                  extra: Optional[Path] = None) -> tuple[dict[str, Picture], list[Problem]]:
     """Every picture a spec names (its logo, the pictures in its Markdown), each read once.
 
+    A picture comes from the folder of the file that names it (the spec, or the kabupaten base
+    that holds the emblem) or its subfolders, links resolved and still inside, or from `extra`
+    (--gambar): a spec built in a kabupaten's CI must not read other files of the machine.
     Returns the pictures by name as written, for the writer, and a problem at the naming value's
     line for each picture that cannot be placed.
     """
@@ -92,9 +107,11 @@ def spec_pictures(spek: Spek, base_dir: Path, smap: SourceMap) -> tuple[dict[str
     told: set[tuple[str, Path_]] = set()
 
     def take(name: str, loc: Path_, code: str, message: Callable[[ImageError], str]) -> None:
+        folder = Path(smap.origin(loc)[0]).parent if loc in smap.files else base_dir
         if name not in found and name not in failed:
             try:
-                found[name] = read_picture(base_dir / name, shorten(name, 80))
+                found[name] = read_picture(_inside(folder / name, [folder, *([extra] if extra else [])],
+                                                   name), shorten(name, 80))
             except ImageError as exc:
                 failed[name] = exc
         if name in failed and (name, loc) not in told:  # each place that names it, told once
