@@ -53,8 +53,8 @@ def _mid_write(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
     return proc, out
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)],
-                         ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)],
+                         ids=["ctrl-c", "sigterm", "sighup"])
 def test_interrupted_mid_write_keeps_the_old_file_and_leaves_nothing(tmp_path, signum, code):
     proc, out = _mid_write(tmp_path)
     proc.send_signal(signum)

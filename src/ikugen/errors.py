@@ -117,9 +117,18 @@ def os_reason(exc: OSError) -> str:
 class Terminated(KeyboardInterrupt):
     """SIGTERM (`kill`), raised like Ctrl-C so that the same clean-up runs on the way out."""
 
+    signal_number = 15
+
+
+class HungUp(Terminated):
+    """SIGHUP: the terminal was closed. Handled like SIGTERM; the exit code says which."""
+
+    signal_number = 1
+
 
 # Exit codes (README "Commands"): decided by `exit_code` only.
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
+# A signal that stops a run gives 128 + its number: SIGTERM 143, SIGHUP 129.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
 
 def exit_code(ended: Optional[BaseException] = None, *, usage: bool = False, problems: Iterable[Problem] = (),
@@ -131,8 +140,8 @@ def exit_code(ended: Optional[BaseException] = None, *, usage: bool = False, pro
     warning under `strict`; `failed`: some part of the run failed for the user's input (a spec
     of a batch); `bug`: a bug in ikugen hit some part of it (a batch goes on after one).
     """
-    if isinstance(ended, Terminated):
-        return EXIT_TERMINATED
+    if isinstance(ended, Terminated):  # 128 + the signal, as a shell reports it: 143, 129
+        return 128 + ended.signal_number
     if isinstance(ended, KeyboardInterrupt):
         return EXIT_INTERRUPTED
     if usage or isinstance(ended, UsageError):

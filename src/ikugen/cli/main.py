@@ -12,19 +12,19 @@ import signal
 import sys
 import threading
 from types import FrameType
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
 from ikugen.cli import click_texts
 from ikugen.cli.commands import cli
-from ikugen.errors import IkugenError, SpecError, Terminated, exit_code, os_reason
+from ikugen.errors import HungUp, IkugenError, SpecError, Terminated, exit_code, os_reason
 
 REPORT_URL = "https://github.com/ikugen/ikugen/issues"
 
 
 def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
-    raise Terminated()
+    raise HungUp() if signum == getattr(signal, "SIGHUP", None) else Terminated()
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -35,9 +35,12 @@ def main(argv: Optional[list[str]] = None) -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
-    previous = None
+    previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)  # `kill` cleans up like Ctrl-C
+        # `kill` and a closed terminal clean up like Ctrl-C (no temporary file is left).
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                previous[signum] = signal.signal(signum, _on_sigterm)
     try:
         code = cli.main(args=args, prog_name="ikugen", standalone_mode=False)  # the command's own verdict
     except click.exceptions.Abort as exc:  # click turns Ctrl-C (and our SIGTERM) into Abort
@@ -73,6 +76,6 @@ def main(argv: Optional[list[str]] = None) -> None:
                    f"mohon laporkan di {REPORT_URL} dan jalankan ulang dengan --debug "
                    "untuk melihat rinciannya.", err=True)
         code = exit_code(exc)
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,8 +1,8 @@
 """`ikugen build` and `ikugen rekap` over many specs: plan, build with progress, summary, recap.
 
-The mechanics (which files, one worker per document, PDFs in one LibreOffice run) are in
-pool.py; this is the order of a run and what it tells the user. Lines go through the `out`
-and `err` callables, so the CLI decides how to print them.
+The mechanics are elsewhere (which files and their jobs: pool.py; worker processes, PDFs in one
+LibreOffice run, a stopped run: workers.py); this is the order of a run and what it tells the
+user. Lines go through the `out` and `err` callables, so the CLI decides how to print them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Callable, Optional
 from ikugen.errors import OutputError, exit_code
 from ikugen.kabupaten import pool
 from ikugen.kabupaten.progress import Progress
+from ikugen.kabupaten.workers import Stopped
+from ikugen.kabupaten.workers import run as workers_run
 
 if TYPE_CHECKING:
     from ikugen.pipeline import Options
@@ -43,7 +45,14 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
             progress.say(f"{result.spec}: galat: {result.error}")
         progress.step(result.spec.name, result.ok)
 
-    results = pool.run(work, workers or pool.default_workers(), done)
+    try:
+        results = workers_run(work, workers or pool.default_workers(), done)
+    except Stopped as stopped:  # Ctrl-C, kill, a closed terminal: say what was built, then stop
+        progress.close()
+        finished = [stopped.results[i] for i in sorted(stopped.results)]
+        lines = pool.summary(finished, folder if formats else None) if finished else []
+        err("\n".join(lines + [f"dihentikan: {len(work) - len(finished)} spesifikasi tidak dibuat"]))
+        raise stopped.stop from None
     progress.close()
     for result in results:
         if result.explain:

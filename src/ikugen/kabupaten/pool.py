@@ -1,17 +1,16 @@
-"""Many specs in one run: which files the arguments name, and building them all.
+"""Many specs in one run: which files the arguments name, each spec's job, one job built.
 
-Each document is built by one worker process (Markdown and DOCX are CPU work, so processes, not
-threads); a spec that fails is reported and the others go on. PDFs are made afterwards from the
-workers' DOCX with one LibreOffice run for all of them, since starting LibreOffice costs seconds.
+`build_one` is a worker's share of `pipeline.build` (kabupaten/workers.py runs the jobs in
+worker processes); `check_all` is validate's counterpart, spread over processes the same way.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from ikugen.errors import IkugenError, Problem, SpecError, UsageError
 
@@ -166,53 +165,6 @@ def build_one(job: Job) -> Result:
         result.error = f"galat internal ikugen ({type(exc).__name__}: {exc})"
         result.internal = True
     return result
-
-
-def run(jobs: list[Job], workers: int, on_done: Callable[[Result], None]) -> list[Result]:
-    """Build every job, `workers` at a time; results in the jobs' order, each reported as it ends."""
-    results: dict[int, Result] = {}
-    if workers <= 1 or len(jobs) <= 1:
-        for i, job in enumerate(jobs):
-            results[i] = build_one(job)
-            on_done(results[i])
-    else:
-        # Imported before the workers fork, so they share these modules instead of importing them.
-        from ikugen import pipeline  # noqa: F401
-        from ikugen.writers import docx  # noqa: F401
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            pending = {pool.submit(build_one, job): i for i, job in enumerate(jobs)}
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    i = pending.pop(future)
-                    results[i] = future.result()
-                    on_done(results[i])
-    ordered = [results[i] for i in range(len(jobs))]
-    _make_pdfs([(r, job.pdf) for r, job in zip(ordered, jobs, strict=True) if r.ok and job.pdf])
-    return ordered
-
-
-def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
-    """One LibreOffice run for every PDF; if it fails, each document it was to make says why."""
-    if not todo:
-        return
-    from ikugen.writers.files import write_atomic
-    from ikugen.writers.pdf import convert_many
-
-    try:
-        pdfs = convert_many([r.docx for r, _ in todo])  # type: ignore[misc]
-    except IkugenError as exc:
-        for r, _ in todo:
-            r.error = str(exc)
-        return
-    for (r, target), data in zip(todo, pdfs, strict=True):
-        try:
-            write_atomic(target, data)
-            r.written.append(target)
-        except IkugenError as exc:
-            r.error = str(exc)
-        r.docx = None
 
 
 def check_one(path: Path, skip: tuple[str, ...],
