@@ -95,6 +95,7 @@ def test_no_metadata_is_left_from_the_template(rounds, name):
     assert "<cp:revision>1</cp:revision>" in core
 
 
+@pytest.mark.slow  # three PDFs laid out by LibreOffice
 def test_two_pdf_builds_are_byte_identical(tmp_path):
     """LibreOffice stamps the time and a random id; the PDF carries the document's date instead."""
     require_tool("soffice")
