@@ -185,6 +185,15 @@ class _Watchdog:
         self.timer.join()  # no thread of ours is left behind (a fork after a run copies none)
 
 
+def office(tmp_path: Path, files: dict[str, str]) -> Path:
+    """An office's template folder (`--templates`) holding `files` (name -> text)."""
+    folder = tmp_path / "kantor"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def require_tool(name: str) -> str:
     """Path of a real program; skip without it, except in CI where its absence is a failure."""
     found = shutil.which(name)

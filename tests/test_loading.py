@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_ikugen
+from conftest import EXAMPLES, ROOT, office, run_ikugen
 
 from ikugen.errors import (
     IkugenError,
@@ -30,14 +30,6 @@ import make  # noqa: E402  (tests/bad_inputs/make.py)
 
 SPEC = ROOT / "tests" / "bad_inputs" / "valid-base.yaml"
 KALORAN = EXAMPLES / "kaloran.yaml"
-
-
-def office(tmp_path: Path, files: dict[str, str]) -> Path:
-    folder = tmp_path / "kantor"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def both(tmp_path: Path, *args) -> tuple:

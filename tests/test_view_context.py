@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 import pytest
-from conftest import EXAMPLES, ROOT, run_ikugen
+from conftest import EXAMPLES, ROOT, office, run_ikugen
 from pydantic import BaseModel
 
 from ikugen.pipeline import load_spec
@@ -201,14 +201,6 @@ MACROS_01 = """{% macro teks(nama) -%}
 **{{ spek.pimpinan.nama }}** {{ spek.profil.batas.utara if spek.profil.batas }}
 {%- endmacro %}
 """
-
-
-def office(tmp_path: Path, files: dict[str, str]) -> Path:
-    folder = tmp_path / "kantor"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def test_an_office_template_of_0_1_still_builds(tmp_path):
