@@ -59,3 +59,32 @@ def test_padding_and_repeating_are_bounded(tmp_path, expression, what):
     assert f"{folder / FOREWORD}:1:1: galat: templat melampaui batas: {what} (batas 1.000.000) [IKU014]" \
         in result.stderr
     assert not out.exists()
+
+
+def test_a_heading_with_a_control_character_is_refused_at_its_place(tmp_path):
+    folder = tmp_path / "kantor"
+    (folder / "bagian").mkdir(parents=True)
+    (folder / "bagian" / "judul.yaml").write_text('latar_belakang: "Latar\\x07 Belakang"\n', encoding="utf-8")
+    for command in (["validate", SPEC], ["build", SPEC, "-o", tmp_path / "x.md"]):
+        result = run_ikugen(*command, "--templates", folder)
+        assert result.returncode == 1
+        assert (f"{folder / 'bagian' / 'judul.yaml'}:1:17: galat: judul memuat karakter kendali U+0007 "
+                "(posisi ke-6)") in result.stdout + result.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+@pytest.mark.slow  # makes gigabytes of text until the limit stops it
+def test_an_office_template_that_exhausts_memory_is_the_offices_to_fix(tmp_path):
+    """Run in a process with 2 GiB of address space: the loop makes 2 GB of text."""
+    folder = _office(tmp_path, "{% for a in range(10000) %}{% for b in range(10000) %}xxxxxxxxxxxxxxxxxxxx"
+                               "{% endfor %}{% endfor %}\n")
+    import resource
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))
+
+    out = tmp_path / "IKU.md"
+    result = run_ikugen("build", SPEC, "-o", out, "--templates", folder, preexec_fn=limited, timeout=120)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "templat kantor menghasilkan teks terlalu besar sehingga memori habis" in result.stderr
+    assert "[IKU014]" in result.stderr and not out.exists()

@@ -17,6 +17,7 @@ import jinja2
 
 from ikugen.errors import Problem, SpecError
 from ikugen.render.template_errors import TEMPLATE_CODE
+from ikugen.spec.fields import WORD_CANNOT_HOLD
 from ikugen.spec.model_layout import Bab
 from ikugen.spec.yaml_reader import SourceMap, parse_data
 from ikugen.view import chapters as susunan
@@ -86,4 +87,12 @@ def _titles(data: Any, smap: SourceMap) -> dict[str, Optional[str]]:
     if not isinstance(data, dict) or wrong:
         raise SpecError([smap.problem(wrong, TEMPLATE_CODE, f"{TITLES} di folder templat harus berupa "
                                       "pemetaan nama bagian: judul")])
+    # A heading goes into the document as written: what Word cannot hold is refused at its place.
+    bad = [(key, found) for key, value in data.items() if value
+           for found in [WORD_CANNOT_HOLD.search(value)] if found]
+    if bad:
+        raise SpecError([smap.problem((key,), TEMPLATE_CODE, f"judul memuat karakter kendali "
+                                      f"U+{ord(found.group()):04X} (posisi ke-{found.start() + 1}) yang "
+                                      "tidak dapat disimpan di dokumen Word; hapus karakter itu")
+                         for key, found in bad])
     return data

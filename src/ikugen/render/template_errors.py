@@ -44,6 +44,11 @@ def translate(exc: BaseException, user_dir: Optional[Path]) -> Optional[IkugenEr
         return at(place(exc), f"templat melampaui batas: {exc}")
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return at(place(exc), f"templat mencoba akses yang tidak diizinkan: {exc}")
+    if isinstance(exc, MemoryError) and user_dir:
+        # The packaged templates print what the spec holds, which is bounded; an office's loop
+        # is not, and the frame that runs out of memory may be a packaged macro joining it.
+        return at(place(exc), "templat kantor menghasilkan teks terlalu besar sehingga memori habis; "
+                              "periksa perulangan di templat kantor")
     if isinstance(exc, Exception) and user_dir and from_folder(exc, user_dir):
         what = ("templat memanggil dirinya sendiri tanpa akhir" if isinstance(exc, RecursionError)
                 else f"templat gagal dijalankan: {type(exc).__name__}: {shorten(str(exc), 120)}")

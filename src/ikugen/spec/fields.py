@@ -24,12 +24,12 @@ MAX_LIST = 2_000
 CUSTOM_ERRORS = {"karakter_kendali", "angka_ambigu", "nilai_panjang", "tanggal", "tahun", "periode"}
 
 # XML 1.0 cannot hold these; python-docx fails on them without naming the field.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+WORD_CANNOT_HOLD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _clean_text(value: object) -> object:
     if isinstance(value, str):
-        bad = _BAD_CHARS.search(value)
+        bad = WORD_CANNOT_HOLD.search(value)
         if bad:
             raise PydanticCustomError(
                 "karakter_kendali",
