@@ -50,6 +50,7 @@ def rounds(tmp_path_factory) -> dict[str, dict[str, tuple[bytes, bytes]]]:
     return {"one": one, "two": two, "epoch": three}
 
 
+@pytest.mark.slow  # nine builds in fresh processes, in rounds two seconds apart
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_two_builds_are_byte_identical(rounds, name):
     docx_one, md_one = rounds["one"][name]
@@ -63,6 +64,7 @@ def _entries(data: bytes) -> list[tuple[str, tuple, bytes]]:
         return [(i.filename, i.date_time, z.read(i.filename)) for i in z.infolist()]
 
 
+@pytest.mark.slow  # nine builds in fresh processes, in rounds two seconds apart
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_source_date_epoch_changes_only_the_zip_times(rounds, name):
     plain, epoch = _entries(rounds["one"][name][0]), _entries(rounds["epoch"][name][0])
@@ -74,6 +76,7 @@ def test_source_date_epoch_changes_only_the_zip_times(rounds, name):
     assert rounds["one"][name][1] == rounds["epoch"][name][1]  # Markdown has no times at all
 
 
+@pytest.mark.slow  # nine builds in fresh processes, in rounds two seconds apart
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_no_metadata_is_left_from_the_template(rounds, name):
     from ikugen.pipeline import load_spec
