@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
-from ikugen.errors import IkugenError
+from ikugen.errors import IkugenError, Terminated
 from ikugen.kabupaten.pool import Job, Result, build_one
 
 WORKER_DIED = "proses pembuatnya berhenti mendadak (mungkin kehabisan memori); dokumen tidak dibuat"
@@ -64,9 +64,9 @@ def _in_pool(todo: list[tuple[int, Job]], workers: int, results: dict[int, Resul
              on_done: Callable[[Result], None]) -> list[tuple[int, Job]]:
     """Build `todo` in one pool of `workers`; return the jobs a dead worker took with it."""
     broken: list[tuple[int, Job]] = []
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
     try:
-        pending: dict[Future[Result], tuple[int, Job]] = {pool.submit(build_one, job): (i, job)
+        pending: dict[Future[Result], tuple[int, Job]] = {pool.submit(_build, job): (i, job)
                                                           for i, job in todo}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -80,10 +80,39 @@ def _in_pool(todo: list[tuple[int, Job]], workers: int, results: dict[int, Resul
                 on_done(results[i])
     except KeyboardInterrupt as stop:
         _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)  # the workers remove their temporary files
         raise Stopped(results, stop) from None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # e.g. no file descriptor left to start a worker: do not wait for them
+        _stop_workers(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return broken
+
+
+_busy = False  # in a worker: whether it is building a document now
+
+
+def _worker_started() -> None:
+    """A worker ignores Ctrl-C (the main process stops it with SIGTERM) and ends quietly on
+    SIGTERM between documents; during one, SIGTERM aborts it as it aborts a single build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stopped)
+
+
+def _worker_stopped(signum: int, frame: object) -> None:
+    if _busy:
+        raise Terminated()
+    os._exit(128 + signum)
+
+
+def _build(job: Job) -> Result:
+    global _busy
+    _busy = True
+    try:
+        return build_one(job)
+    finally:
+        _busy = False
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
