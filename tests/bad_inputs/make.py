@@ -156,6 +156,21 @@ def large_spec(desa: int = 200, positions: int = 60, indicators: int = 300) -> s
     return "\n".join(lines) + "\n"
 
 
+def table_spec(sections: int = 120, rows: int = 60, columns: int = 25) -> str:
+    """The spec's own sections, each an HTML table of rows x columns numbers, 45 to a chapter.
+
+    120 sections is a 2 MiB spec, the size limit: 180,000 cells, a 29 MB document body.
+    """
+    lines = [BASE, "susunan:"]
+    for s in range(sections):
+        if s % 45 == 0:
+            lines += [f"  - bab: Tabel bagian {s // 45 + 1}", "    bagian:"]
+        cells = "".join("<tr>" + "".join(f"<td>{(r * columns + c) % 97}</td>" for c in range(columns))
+                        + "</tr>" for r in range(rows))
+        lines.append(f"      - {{judul: Tabel {s + 1}, teks: \"<table>{cells}</table>\"}}")
+    return "\n".join(lines) + "\n"
+
+
 def pictures() -> dict[str, bytes]:
     return {
         "gambar/raksasa.png": png(100_000, 100_000, pixels=False),  # 74 bytes

@@ -129,6 +129,7 @@ _NUMBER_WORDS = {terbilang(n): n for n in range(2, 100)}
 _COUNT = re.compile(
     r"\b(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
     r"(desa|kelurahan|kecamatan|urusan)\b(\s*(?:/|dan/atau|dan|atau)\s*kelurahan\b)?", re.IGNORECASE)
+_NOUN = re.compile(r"desa|kelurahan|kecamatan|urusan", re.IGNORECASE)
 # A count followed by these is a part, not the whole ("3 desa yang belum ...").
 _PART = re.compile(r"\s*(yang|telah|sudah|belum|dari|di antaranya|lainnya|lain|binaan|wisata|siaga)\b",
                    re.IGNORECASE)
@@ -151,6 +152,8 @@ def _actual(spek: Spek, noun: str) -> Optional[tuple[int, str]]:
 def typed_count(ctx: Context) -> Iterator[Finding]:
     """Counts ikugen derives (desa, kelurahan, kecamatan, urusan) typed into a text differently."""
     for path, text in prose(ctx.spek):
+        if not _NOUN.search(text):  # most texts name none: skip the costly scan (a table of numbers)
+            continue
         for match in _COUNT.finditer(text):
             if _PART.match(text, match.end()):
                 continue

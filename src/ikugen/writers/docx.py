@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
@@ -60,21 +61,32 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
         raise IkugenError(f"dokumen acuan {reference} bukan dokumen Word (.docx) yang dapat dibaca; "
                           "simpan ulang dari Word sebagai .docx, atau buang --reference-doc") from None
     _drop_thumbnail(document)
-    body = document.element.body
-    for child in list(body):
-        body.remove(child)
     footer = P.add_footer(document)
     writer = _Writer(document, P.Section(Page(paper)), footer, base_dir, dict(pictures or {}))
     writer.feed(markdown)
-    new_body = parse_xml(f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
-    for child in list(new_body):
-        body.append(child)
+    document = _with_body(document, f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
     P.update_fields_on_open(document)
     P.set_properties(document, title=props.title, subject=props.subject, author=props.author,
                      when=props.when)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _with_body(document: DocxDocument, body: str) -> DocxDocument:
+    """The document with `body` in place of the reference's, parsed once with the whole part.
+
+    Moving parsed elements into the reference's tree makes lxml walk every moved element to fix
+    its namespaces and owner: quadratic when appended one by one (5.5 s for a table of 74,000
+    elements), and 9 s for a 29 MB body replaced at once; one parse of the whole part is 0.6 s.
+    """
+    root = document.element
+    marker = f"ikugen-body-{secrets.token_hex(8)}"
+    root.replace(root.body, etree.Comment(marker))
+    head, tail = etree.tostring(root, encoding="unicode").split(f"<!--{marker}-->")
+    part = document.part
+    part._element = parse_xml(head + body + tail)  # python-docx has no public setter for a part's tree
+    return part.document
 
 
 def _drop_thumbnail(document: DocxDocument) -> None:
