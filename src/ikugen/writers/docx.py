@@ -86,7 +86,8 @@ def _with_body(document: DocxDocument, body: str) -> DocxDocument:
     head, tail = etree.tostring(root, encoding="unicode").split(f"<!--{marker}-->")
     part = document.part
     part._element = parse_xml(head + body + tail)  # python-docx has no public setter for a part's tree
-    return part.document
+    rebuilt: DocxDocument = part.document
+    return rebuilt
 
 
 def _drop_thumbnail(document: DocxDocument) -> None:
