@@ -69,3 +69,42 @@ def test_a_worker_that_dies_fails_its_own_document_only(tmp_path, monkeypatch):
     assert failed[0].error == workers.WORKER_DIED
     assert sorted(p.name for p in out.iterdir()) == [f"k{i:02d}.md" for i in range(6) if i != 1]
     assert len(seen) == 6
+
+
+def _low_file_limit(limit: int):
+    def apply() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+    return apply
+
+
+@pytest.mark.parametrize("limit", [8, 14, 20])
+def test_a_low_open_file_limit_builds_the_batch_with_the_workers_that_fit(tmp_path, limit):
+    # `ulimit -n 14` once printed its message and then hung at exit, waiting for a worker that
+    # had swallowed its SIGTERM while being forked.
+    specs, out = _specs(tmp_path / "spek", 6), tmp_path / "dokumen"
+    done = subprocess.run([sys.executable, "-m", "ikugen", "build", str(specs), "-k", str(out), "-j", "4"],
+                          capture_output=True, text=True, timeout=60, preexec_fn=_low_file_limit(limit))
+    assert done.returncode == 0, done.stderr
+    assert "6 spesifikasi: 6 dokumen dibuat" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"k{i:02d}.docx" for i in range(6)]
+
+
+_NO_ROOM = """
+import resource, sys
+from ikugen.kabupaten import workers
+from ikugen.cli.main import main
+resource.setrlimit(resource.RLIMIT_NOFILE, (12, 12))
+workers._workers_that_fit = lambda: 4  # as if the limit were not known: the pool cannot start
+main(sys.argv[1:])
+"""
+
+
+def test_a_pool_that_cannot_start_ends_the_run_with_its_reason_and_no_worker_left(tmp_path):
+    specs, out = _specs(tmp_path / "spek", 6), tmp_path / "dokumen"
+    done = subprocess.run([sys.executable, "-c", _NO_ROOM, "build", str(specs), "-k", str(out), "-j", "4"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "galat: terlalu banyak berkas terbuka" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Optional
 
 from ikugen.errors import IkugenError, Terminated
 from ikugen.kabupaten.pool import Job, Result, build_one
@@ -38,7 +40,8 @@ class Stopped(Exception):
 def run(jobs: list[Job], workers: int, on_done: Callable[[Result], None]) -> list[Result]:
     """Build every job, `workers` at a time; results in the jobs' order, each reported as it ends."""
     results: dict[int, Result] = {}
-    if workers <= 1 or len(jobs) <= 1:
+    workers = min(workers, len(jobs), _workers_that_fit())
+    if workers <= 1:
         try:
             for i, job in enumerate(jobs):
                 results[i] = build_one(job)
@@ -50,7 +53,7 @@ def run(jobs: list[Job], workers: int, on_done: Callable[[Result], None]) -> lis
         from ikugen import pipeline  # noqa: F401
         from ikugen.writers import docx  # noqa: F401
 
-        broken = _in_pool(list(enumerate(jobs)), min(workers, len(jobs)), results, on_done)
+        broken = _in_pool(list(enumerate(jobs)), workers, results, on_done)
         for i, job in broken:  # each alone now: a worker that dies again names its spec
             for j, again in _in_pool([(i, job)], 1, results, on_done):
                 results[j] = Result(again.spec, error=WORKER_DIED)
@@ -66,8 +69,9 @@ def _in_pool(todo: list[tuple[int, Job]], workers: int, results: dict[int, Resul
     broken: list[tuple[int, Job]] = []
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
     try:
-        pending: dict[Future[Result], tuple[int, Job]] = {pool.submit(_build, job): (i, job)
-                                                          for i, job in todo}
+        with _signals_held():  # the first submit forks every worker
+            pending: dict[Future[Result], tuple[int, Job]] = {pool.submit(_build, job): (i, job)
+                                                              for i, job in todo}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -82,8 +86,8 @@ def _in_pool(todo: list[tuple[int, Job]], workers: int, results: dict[int, Resul
         _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)  # the workers remove their temporary files
         raise Stopped(results, stop) from None
-    except BaseException:  # e.g. no file descriptor left to start a worker: do not wait for them
-        _stop_workers(pool)
+    except BaseException:  # e.g. no file descriptor left to start a worker
+        _stop_workers(pool, kill_after=5.0)  # none may outlive the run: exit would wait for it
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
@@ -93,11 +97,49 @@ def _in_pool(todo: list[tuple[int, Job]], workers: int, results: dict[int, Resul
 _busy = False  # in a worker: whether it is building a document now
 
 
+# Per worker: the pipe to its process, and the files one build opens (spec, bases, templates,
+# reference, pictures, the temporary output); for the pool: its queues and wake-up pipe.
+_FILES_PER_WORKER, _FILES_OF_POOL = 12, 8
+
+
+def _workers_that_fit() -> int:
+    """How many workers the open-file limit (`ulimit -n`) leaves room for; 1 builds in this process."""
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        in_use = len(os.listdir("/proc/self/fd"))
+    except (ImportError, OSError, ValueError):  # not Linux: no way to count, and no such limits seen
+        return os.cpu_count() or 1
+    if limit == resource.RLIM_INFINITY:
+        return os.cpu_count() or 1
+    return max(1, (limit - in_use - _FILES_OF_POOL) // _FILES_PER_WORKER)
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Stop signals held back while workers fork: until its initializer runs, a worker has this
+    process's handlers, and a SIGTERM raised there is swallowed (the worker then never ends)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _worker_started() -> None:
     """A worker ignores Ctrl-C (the main process stops it with SIGTERM) and ends quietly on
     SIGTERM between documents; during one, SIGTERM aborts it as it aborts a single build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stopped)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held by _signals_held
 
 
 def _worker_stopped(signum: int, frame: object) -> None:
@@ -115,15 +157,24 @@ def _build(job: Job) -> Result:
         _busy = False
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
+def _stop_workers(pool: ProcessPoolExecutor, kill_after: Optional[float] = None) -> None:
     """SIGTERM to each worker: forked from this process, it aborts its document as a single build
-    does (removing the temporary file). Ctrl-C at a terminal has reached them already."""
-    processes = getattr(pool, "_processes", None) or {}  # the executor keeps no public list
-    for process in list(processes.values()):
+    does (removing the temporary file). Ctrl-C at a terminal has reached them already. With
+    `kill_after`, a worker still there after that many seconds is killed."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public list of them
+    for process in processes:
         try:
             os.kill(process.pid, signal.SIGTERM)
         except (OSError, AttributeError):
             pass
+    if kill_after is None:
+        return
+    deadline = time.monotonic() + kill_after
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
