@@ -50,6 +50,15 @@ class Problem:
         return asdict(self)
 
 
+@dataclass(frozen=True, order=True)
+class PageProblem(Problem):
+    """A problem a person would see on a page of a made PDF; `line` is the page's place in it."""
+
+    def text(self) -> str:
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{self.file}:halaman {self.line}: {self.severity}: {self.message}{hint} [{self.code}]"
+
+
 class IkugenError(Exception):
     """An error the user can cause and fix; the message is in Bahasa Indonesia.
 
@@ -67,7 +76,7 @@ class UsageError(IkugenError):
 class SpecError(IkugenError):
     """A spec holds problems; `problems` lists all of them (errors and warnings)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(p.text() for p in self.problems))
 

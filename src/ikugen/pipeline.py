@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from pydantic import ValidationError
 
 from ikugen.checks import catalogue
 from ikugen.checks.registry import Silenced
-from ikugen.errors import IkugenError, Problem, SpecError
+from ikugen.errors import IkugenError, PageProblem, Problem, SpecError
 from ikugen.package_data import templates_dir
 from ikugen.render import office
 from ikugen.render.document import render
@@ -32,6 +32,9 @@ from ikugen.spec.pictures import Picture
 from ikugen.spec.schema_errors import problems_from
 from ikugen.view.document import view
 from ikugen.writers.files import check_target, reproducible_zip, write_atomic
+
+if TYPE_CHECKING:
+    from ikugen.proof import Proof
 
 FORMATS = {".docx": "docx", ".md": "md", ".pdf": "pdf"}
 STRICT_REFUSED = "dokumen tidak dibuat: ada peringatan dan --strict dipakai"
@@ -43,6 +46,7 @@ class Options:
     templates: Optional[Path] = None     # an office's template folder, searched first
     reference: Optional[Path] = None     # an office's reference .docx
     pictures: Optional[Path] = None      # a shared folder pictures may also come from (--gambar)
+    toc_pages: bool = False              # lay a DOCX out (LibreOffice) to number its TOC, no PDF asked
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def markdown(loaded: Loaded, options: Options) -> str:
     return render(view(loaded.spek), options.layout or loaded.spek.dokumen.tata_letak, options.templates)
 
 
-def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
+def docx_bytes(loaded: Loaded, text: str, options: Options, toc_pages: Optional[list[str]] = None) -> bytes:
     from ikugen.writers.docx import Properties, build_docx
 
     spek = loaded.spek
@@ -132,7 +136,7 @@ def docx_bytes(loaded: Loaded, text: str, options: Options) -> bytes:
         when=document_time(spek.dokumen.tanggal),
     )
     data = build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
-                      base_dir=loaded.path.parent, props=props, pictures=loaded.pictures)
+                      base_dir=loaded.path.parent, props=props, pictures=loaded.pictures, toc_pages=toc_pages)
     return reproducible_zip(data)
 
 
@@ -169,30 +173,56 @@ def kind(target: Path) -> str:
     return FORMATS[target.suffix.lower()]
 
 
-def render_formats(loaded: Loaded, kinds: set[str], options: Options) -> dict[str, bytes]:
-    """The document in each format of `kinds` ("md", "docx", "pdf"), rendered once."""
+@dataclass
+class Made:
+    """A spec's document in each format asked for, and its PDF's pages where it was laid out."""
+
+    files: dict[str, bytes]
+    proof: Optional[Proof] = None
+    laid_out: bool = False  # LibreOffice made a PDF (the proof is None without pdftotext)
+
+
+def render_formats(loaded: Loaded, kinds: set[str], options: Options) -> Made:
+    """The document in each format of `kinds` ("md", "docx", "pdf"), rendered once. When a PDF
+    is made (or `options.toc_pages`), its pages are read back, and a DOCX asked for carries the
+    page numbers of the PDF's table of contents."""
     text = markdown(loaded, options)
-    made: dict[str, bytes] = {}
+    made = Made({})
     if "md" in kinds:
-        made["md"] = text.encode("utf-8")
+        made.files["md"] = text.encode("utf-8")
     if kinds & {"docx", "pdf"}:
-        made["docx"] = docx_bytes(loaded, text, options)
-    if "pdf" in kinds:
+        made.files["docx"] = docx_bytes(loaded, text, options)
+    if "pdf" in kinds or (options.toc_pages and "docx" in kinds):
+        from ikugen.proof import proofread
         from ikugen.writers.pdf import docx_to_pdf
 
-        made["pdf"] = docx_to_pdf(made["docx"])
+        pdf = docx_to_pdf(made.files["docx"])
+        if "pdf" in kinds:
+            made.files["pdf"] = pdf
+        made.laid_out, made.proof = True, proofread(pdf, text)
+        if made.proof and "docx" in kinds:
+            made.files["docx"] = docx_bytes(loaded, text, options, made.proof.toc_numbers())
+    if "docx" not in kinds:
+        made.files.pop("docx", None)
     return made
 
 
-def outputs(loaded: Loaded, targets: Iterable[Path], options: Options) -> dict[Path, bytes]:
+def outputs(loaded: Loaded, targets: Iterable[Path], options: Options) -> tuple[dict[Path, bytes], Made]:
     """Each target's bytes; a .pdf target is converted by LibreOffice here."""
     targets = list(targets)
     made = render_formats(loaded, {kind(t) for t in targets}, options)
-    return {target: made[kind(target)] for target in targets}
+    return {target: made.files[kind(target)] for target in targets}, made
 
 
-def build(loaded: Loaded, targets: list[Path], options: Options) -> None:
-    """Every target of one spec; nothing is written unless every format succeeded."""
+def build(loaded: Loaded, targets: list[Path], options: Options, strict: bool = False) -> list[PageProblem]:
+    """Every target of one spec; nothing is written unless every format succeeded. Returns what
+    its PDF's pages show that a person would reject; under `strict` those refuse the build."""
     check_targets(loaded, targets, options)
-    for target, data in outputs(loaded, targets, options).items():
+    files, made = outputs(loaded, targets, options)
+    pdf = next((t for t in targets if kind(t) == "pdf"), None)
+    problems = made.proof.problems(str(pdf)) if made.proof and pdf else []
+    if strict and problems:
+        raise SpecError(problems)
+    for target, data in files.items():
         write_atomic(target, data)
+    return problems

@@ -58,14 +58,14 @@ _pictures_option = click.option("--gambar", "pictures", metavar="FOLDER",
 
 
 def _options(layout: Optional[str], templates: Optional[Path], reference: Optional[Path] = None,
-             pictures: Optional[Path] = None) -> Options:
+             pictures: Optional[Path] = None, toc_pages: bool = False) -> Options:
     from ikugen.pipeline import Options
 
     named = ((templates, "folder templat"), (reference, "dokumen acuan"), (pictures, "folder gambar"))
     for path, what in named:
         if path is not None and not path.exists():
             raise UsageError(f"{path}: {what} tidak ditemukan")
-    return Options(layout, templates, reference, pictures)
+    return Options(layout, templates, reference, pictures, toc_pages)
 
 
 def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -149,20 +149,24 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
 @_pictures_option
 @click.option("--reference-doc", "reference", type=click.Path(path_type=Path, dir_okay=False), metavar="DOCX",
               help="Dokumen Word acuan gaya (seperti --reference-doc pandoc).")
-@click.option("--strict", is_flag=True, help="Peringatan juga menghentikan pembuatan dokumen.")
+@click.option("--nomor-daftar-isi", "toc_pages", is_flag=True,
+              help="Isi nomor halaman daftar isi DOCX walau tanpa PDF (perlu LibreOffice); dengan -o x.pdf "
+                   "nomor itu selalu diisi.")
+@click.option("--strict", is_flag=True,
+              help="Peringatan juga menghentikan pembuatan dokumen (termasuk temuan pada halaman PDF).")
 @click.option("--abaikan", "--ignore", "skip", multiple=True, metavar="KODE",
               help="Lewati pemeriksaan dengan kode ini.")
 def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[Path], fmt: tuple[str, ...],
           jobs: Optional[int], rekap: Optional[Path], explain: bool, layout: Optional[str],
-          templates: Optional[Path], pictures: Optional[Path], reference: Optional[Path], strict: bool,
-          skip: tuple[str, ...]) -> int:
+          templates: Optional[Path], pictures: Optional[Path], reference: Optional[Path], toc_pages: bool,
+          strict: bool, skip: tuple[str, ...]) -> int:
     """Susun dokumen IKU dari satu atau banyak spesifikasi (DOCX, Markdown, atau PDF).
 
     \b
     Satu spesifikasi:    ikugen build kaloran.yaml -o IKU.docx -o IKU.pdf
     Banyak spesifikasi:  ikugen build spek/ --keluaran dokumen/ --format pdf --rekap rekap.docx
     """
-    options = _options(layout, templates, reference, pictures)
+    options = _options(layout, templates, reference, pictures, toc_pages)
     if rekap is not None and rekap.suffix.lower() not in (".docx", ".md"):
         raise UsageError(f"{rekap}: rekap ditulis sebagai .docx atau .md")
     if len(berkas) > 1 or folder is not None or any(b.is_dir() for b in berkas):
@@ -200,7 +204,8 @@ def _build_single(berkas: Path, outputs: tuple[Path, ...], fmt: tuple[str, ...],
     refuse_under_strict(loaded, strict)
     if rekap is not None:  # checked with the documents, before any of them is written
         check_targets(loaded, [rekap], options, others=targets)
-    build_document(loaded, targets, options)
+    for problem in build_document(loaded, targets, options, strict):
+        click.echo(problem.text(), err=True)
     if rekap is not None:
         from ikugen.kabupaten import recap
 

@@ -148,7 +148,7 @@ def build_one(job: Job) -> Result:
         pipeline.refuse_under_strict(loaded, job.strict)
         pipeline.check_targets(loaded, job.targets + ((job.pdf,) if job.pdf else ()), job.options)
         kinds = {pipeline.kind(t) for t in job.targets} | ({"docx"} if job.pdf else set())
-        made = pipeline.render_formats(loaded, kinds, job.options) if kinds else {}
+        made = pipeline.render_formats(loaded, kinds, job.options).files if kinds else {}
         for target in job.targets:
             write_atomic(target, made[pipeline.kind(target)])
             result.written.append(target)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -138,8 +139,18 @@ def _worker_started() -> None:
     SIGTERM between documents; during one, SIGTERM aborts it as it aborts a single build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stopped)
+    sys.unraisablehook = _stopped_in_a_finalizer
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held by _signals_held
+
+
+def _stopped_in_a_finalizer(unraisable: "sys.UnraisableHookArgs") -> None:
+    """SIGTERM landed in a finalizer (a ZipFile's __del__), where Python prints the exception and
+    drops it: stop again, outside it, instead of printing a traceback and building on."""
+    if isinstance(unraisable.exc_value, Terminated):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _worker_stopped(signum: int, frame: object) -> None:

@@ -52,8 +52,10 @@ class Properties:
 
 
 def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, props: Properties,
-               pictures: Optional[Mapping[str, Picture]] = None) -> bytes:
-    """The whole document as DOCX bytes; `pictures` by name, as the spec's load read them."""
+               pictures: Optional[Mapping[str, Picture]] = None,
+               toc_pages: Optional[list[str]] = None) -> bytes:
+    """The whole document as DOCX bytes; `pictures` by name, as the spec's load read them;
+    `toc_pages` the page number of each TOC entry, as a layout of this document printed them."""
     package = read_reference(reference)  # bounded, and only what a reference may give
     try:
         document = Document(package)
@@ -63,6 +65,7 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
     _drop_thumbnail(document)
     footer = P.add_footer(document)
     writer = _Writer(document, P.Section(Page(paper)), footer, base_dir, dict(pictures or {}))
+    writer.toc_pages = toc_pages
     writer.feed(markdown)
     document = _with_body(document, f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
     P.update_fields_on_open(document)
@@ -111,6 +114,7 @@ class _Writer:
         self.out: list[str] = []
         self.headings: list[tuple[int, str]] = []
         self.toc_at: Optional[int] = None
+        self.toc_pages: Optional[list[str]] = None
         self.style: Optional[str] = None
         self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
         self.next_list_kind: Optional[str] = None
@@ -124,7 +128,7 @@ class _Writer:
             del self.out[self.closed[0]]
             self.section = self.closed[1]
         if self.toc_at is not None:
-            self.out[self.toc_at] = P.toc(self.headings)
+            self.out[self.toc_at] = P.toc(self.headings, pages=self.toc_pages)
         return "".join(self.out) + P.section_xml(self.section, self.footer_rid)
 
     # ---- blocks ---------------------------------------------------------------------------

@@ -158,19 +158,26 @@ def numbered(num_id: int, level: int) -> str:
 # ---- table of contents --------------------------------------------------------------------
 
 
-def toc(headings: list[tuple[int, str]], levels: int = 2) -> str:
-    """A real TOC field, pre-filled with the headings so it reads before any update."""
+def toc(headings: list[tuple[int, str]], levels: int = 2, pages: Optional[list[str]] = None) -> str:
+    """A real TOC field, pre-filled with the headings so it reads before any update, and with
+    each entry's page number where `pages` gives them (from the PDF's layout, see proof/)."""
     begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
              f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{levels}" \\h \\z \\u </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    entries = [(level, text) for level, text in headings if level <= levels] or [(1, "")]
+    entries = toc_entries(headings, levels) or [(1, "")]
+    numbers = pages if pages and len(pages) == len(entries) else None
     out = []
     for i, (level, text) in enumerate(entries):
-        runs = ((begin if i == 0 else "") + run(text.replace("\n", " "))
+        number = f"<w:r><w:tab/></w:r>{run(numbers[i])}" if numbers else ""
+        runs = ((begin if i == 0 else "") + run(text.replace("\n", " ")) + number
                 + (end if i == len(entries) - 1 else ""))
         out.append(paragraph(runs, f"toc{level}"))
     return "".join(out)
+
+
+def toc_entries(headings: list[tuple[int, str]], levels: int = 2) -> list[tuple[int, str]]:
+    return [(level, text) for level, text in headings if level <= levels]
 
 
 # The order CT_Settings children must keep (ECMA-376 Part 1, 17.15.1.78).

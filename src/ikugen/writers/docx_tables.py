@@ -14,6 +14,19 @@ def _cell_style(table: Table, cell: Cell) -> str:
     return "KepalaTabel" if cell.header else "IsiTabel"
 
 
+def _kept_with_next(table: Table) -> list[bool]:
+    """Which rows keep with the next one on its page (Word's keep-with-next on every paragraph of
+    the row): the header rows (never alone at the foot of a page), a row whose merged cell goes
+    on into the next row (a sasaran and its indicators stay together, so its merged No/Sasaran
+    cell is never blank at the top of a page), and the row before the last (no row alone)."""
+    rows = table.rows
+    keeps = [r < table.header_rows or any(cell.continues for cell in rows[r + 1])
+             for r in range(len(rows) - 1)] + [False]
+    if len(rows) - table.header_rows >= 2:
+        keeps[-2] = True
+    return keeps
+
+
 def table_xml(table: Table, total: int) -> str:
     n = table.columns
     shares = table.widths or [100.0 / n] * n
@@ -21,8 +34,10 @@ def table_xml(table: Table, total: int) -> str:
     widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
+    keeps = _kept_with_next(table)
     for r, row in enumerate(table.rows):
         cells, col = [], 0
+        keep = "<w:keepNext/>" if keeps[r] else ""
         for cell in row:
             span = cell.colspan
             tcpr = f'<w:tcW w:w="{sum(widths[col:col + span])}" w:type="dxa"/>'
@@ -36,7 +51,7 @@ def table_xml(table: Table, total: int) -> str:
             current: list[str] = []
             for text, bold in cell.runs + [("\n", False)]:
                 if text == "\n":
-                    paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell)))
+                    paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell), keep))
                     current = []
                 else:
                     current.append(P.run(text, bold))

@@ -1,0 +1,170 @@
+"""The printed pages: what the self-check finds (IKU95x), and that the default layouts give none.
+
+The findings are tested on pages described by hand (fast), and on real PDFs made by LibreOffice
+from the examples and from an office reference document that splits signatures (slow).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, require_tool, run_ikugen
+from docx import Document
+
+from ikugen.proof import contents
+from ikugen.proof.expected import expected
+from ikugen.proof.findings import page_problems
+from ikugen.proof.layout import parse, read_pages
+
+A4 = (595.0, 842.0)
+LANDSCAPE = (842.0, 595.0)
+MD = """# BAB I<br>PENDAHULUAN
+
+## A. Latar Belakang
+
+Penyelenggaraan rehabilitasi sarana.
+
+<!-- ikugen:gaya TandaTangan -->
+Kaloran, 2 Januari 2020
+
+**CAMAT KALORAN**
+
+<!-- ikugen:gaya TandaTanganNama -->
+**Drs. Budi**\\
+NIP. 19670707 198803 1 005
+<!-- ikugen:/gaya -->
+"""
+
+
+def _pages(*pages: tuple[tuple[float, float], list[list[tuple[str, float]]]]) -> bytes:
+    """pdftotext -bbox-layout output for pages given as (size, blocks of (text, top))."""
+    out = ['<html xmlns="http://www.w3.org/1999/xhtml"><body><doc>']
+    for (width, height), blocks in pages:
+        out.append(f'<page width="{width}" height="{height}"><flow>')
+        for block in blocks:
+            out.append("<block>")
+            for text, top in block:
+                words = "".join(f'<word xMin="0" yMin="{top}" xMax="1" yMax="{top + 12}">{w}</word>'
+                                for w in text.split())
+                out.append(f'<line xMin="72" yMin="{top}" xMax="500" yMax="{top + 12}">{words}</line>')
+            out.append("</block>")
+        out.append("</flow></page>")
+    return "".join(out + ["</doc></body></html>"]).encode()
+
+
+def _codes(xhtml: bytes, markdown: str = MD) -> list[tuple[int, str]]:
+    return [(p.line, p.code) for p in page_problems(parse(xhtml), expected(markdown), "IKU.pdf")]
+
+
+def _full(top: float = 80) -> list[list[tuple[str, float]]]:
+    return [[(f"Baris isi nomor {i}", top + 14 * i) for i in range(45)]]
+
+
+def test_a_signature_split_across_pages_is_found_on_its_first_page():
+    split = _pages((A4, _full() + [[("Kaloran, 2 Januari 2020", 700)], [("CAMAT KALORAN", 720)]]),
+                   (A4, [[("Drs. Budi", 80), ("NIP. 19670707 198803 1 005", 94)]]))
+    assert _codes(split) == [(1, "IKU951"), (2, "IKU954")]  # and the page holds only its tail
+    whole = _pages((A4, _full()), (A4, [[("Kaloran, 2 Januari 2020", 80)], [("CAMAT KALORAN", 100)],
+                                        [("Drs. Budi", 200), ("NIP. 19670707 198803 1 005", 214)]]))
+    assert _codes(whole) == []
+
+
+def test_a_heading_at_the_foot_of_a_page_or_alone_on_it_is_found():
+    foot = _pages((A4, _full() + [[("A. Latar Belakang", 720)]]), (A4, _full()))
+    assert _codes(foot) == [(1, "IKU952")]
+    alone = _pages((A4, [[("BAB I", 80)], [("PENDAHULUAN", 100)]]), (LANDSCAPE, _full()))
+    assert _codes(alone) == [(1, "IKU953")]
+
+
+def test_a_page_of_leftover_lines_before_a_new_section_is_found():
+    leftover = _pages((A4, _full()), (A4, [[("Baris terakhir tabel", 80)]]), (LANDSCAPE, _full()))
+    assert _codes(leftover) == [(2, "IKU954")]
+    # the same short page where the next page goes on in the same section is a chapter's end
+    chapter_end = _pages((A4, _full()), (A4, [[("Baris terakhir bab", 80)]]), (A4, _full()))
+    assert _codes(chapter_end) == []
+
+
+def test_a_word_broken_without_a_hyphen_is_found_and_a_hyphenated_one_is_not():
+    broken = _pages((A4, [[("Penyelenggaraan rehabilita", 80), ("si sarana.", 94)]]))
+    assert _codes(broken) == [(1, "IKU955")]
+    hyphenated = _pages((A4, [[("Penyelenggaraan rehabili-", 80), ("tasi sarana.", 94)]]))
+    assert _codes(hyphenated) == []
+
+
+def test_a_table_of_contents_entry_naming_another_page_is_found():
+    toc = [[("DAFTAR ISI", 80)], [("BAB I PENDAHULUAN ........ 1", 110)],
+           [("A. Latar Belakang ........ 2", 130)]]
+    body = [[("BAB I", 80)], [("PENDAHULUAN", 100)], [("A. Latar Belakang", 130)], *_full(150)]
+    footer = [[("1", 800)]]
+    pages = _pages((A4, toc), (A4, body + footer))
+    assert _codes(pages) == [(1, "IKU956")]
+    assert contents.numbers(parse(pages)) == ["1", "2"]
+
+
+HYPHEN_ID = Path("/usr/share/hyphen/hyph_id_ID.dic")
+
+
+@pytest.fixture
+def office():
+    """LibreOffice, poppler and Debian's Indonesian patterns: a skip here, a failure in CI."""
+    require_tool("soffice")
+    require_tool("pdftotext")
+    if not HYPHEN_ID.exists():
+        if os.environ.get("IKUGEN_REQUIRE_TOOLS"):
+            pytest.fail("hyphen-id is required in CI but is not installed")
+        pytest.skip("hyphen-id is not installed")
+
+
+EXAMPLES = {
+    "kaloran": (ROOT / "examples" / "kaloran.yaml", []),
+    "kalimanah": (ROOT / "examples" / "kalimanah.yaml", []),
+    "cerbon": (ROOT / "examples" / "cerbon.yaml", []),
+    "cerbon-standar": (ROOT / "examples" / "cerbon.yaml", ["--layout", "standar"]),
+    "gaya-kantor": (ROOT / "examples" / "kaloran.yaml",
+                    ["--templates", ROOT / "docs" / "gaya-kantor", "--reference-doc",
+                     ROOT / "docs" / "gaya-kantor" / "referensi.docx"]),
+}
+
+
+def _toc(docx) -> list[tuple[str, str]]:
+    rows = [p.text.rsplit("\t", 1) for p in Document(str(docx)).paragraphs if p.style.name.startswith("toc")]
+    return [(" ".join(text.split()).casefold(), number) for text, number in rows]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_prints_clean_pages_and_a_numbered_docx_toc(tmp_path, name, office):
+    spec, options = EXAMPLES[name]
+    docx, pdf = tmp_path / f"{name}.docx", tmp_path / f"{name}.pdf"
+    result = run_ikugen("build", spec, "-o", docx, "-o", pdf, *options, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert ":halaman " not in result.stderr, result.stderr  # no page finding at all
+    assert b"/Lang(id-ID)" in pdf.read_bytes()  # hyphenated as Indonesian, read aloud as Indonesian
+    printed = contents.entries(read_pages(pdf.read_bytes()))
+    if name == "cerbon":  # the decree has no table of contents
+        assert printed == [] and _toc(docx) == []
+        return
+    assert len(printed) >= 8 and _toc(docx) == printed
+    # A second reader: LibreOffice opening the DOCX without updating its fields prints the same.
+    plain = tmp_path / "plain"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                    "pdf", "--outdir", str(plain), str(docx)], capture_output=True, timeout=300, check=True)
+    assert contents.entries(read_pages((plain / f"{name}.pdf").read_bytes())) == printed
+
+
+@pytest.mark.slow
+def test_a_reference_document_that_splits_signatures_is_reported_and_refused_under_strict(tmp_path, office):
+    reference = ROOT / "tests" / "pages" / "referensi-tanpa-keep.docx"
+    pdf = tmp_path / "IKU.pdf"
+    spec = ROOT / "examples" / "cerbon.yaml"
+    result = run_ikugen("build", spec, "-o", pdf, "--reference-doc", reference, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert f"{pdf}:halaman 14: peringatan: blok tanda tangan terpotong: baris pertamanya di halaman 14, " \
+           "nama dan NIP di halaman 15 [IKU951]" in result.stderr
+    strict = tmp_path / "ketat.pdf"
+    refused = run_ikugen("build", spec, "-o", strict, "--reference-doc", reference, "--strict", timeout=300)
+    assert refused.returncode == 1 and "[IKU951]" in refused.stderr
+    assert not strict.exists()
