@@ -168,3 +168,36 @@ def test_a_reference_document_that_splits_signatures_is_reported_and_refused_und
     refused = run_ikugen("build", spec, "-o", strict, "--reference-doc", reference, "--strict", timeout=300)
     assert refused.returncode == 1 and "[IKU951]" in refused.stderr
     assert not strict.exists()
+
+
+def _generated(desa: int, positions: int, indicators: int, paper: str, layout: str) -> str:
+    """make.large_spec at another size, paper and layout: lengths that move every page break."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "bad_inputs"))
+    import make
+
+    text = make.large_spec(desa, positions, indicators)
+    head = 'dokumen: {periode: {awal: 2021, akhir: 2025}, tanggal: "2023-04-19", jenis: iku}'
+    assert text.count(head) == 1
+    return text.replace(head, head[:-1] + f", kertas: {paper}, tata_letak: {layout}}}")
+
+
+# (desa, positions, indicators, paper, layout): short and long lists, both papers, both layouts
+SHAPES = [(1, 2, 2, "A4", "standar"), (3, 3, 5, "F4", "standar"), (7, 4, 9, "A4", "keputusan"),
+          (12, 6, 14, "F4", "keputusan"), (18, 8, 20, "A4", "standar"), (25, 9, 27, "F4", "standar"),
+          (30, 11, 33, "A4", "keputusan"), (30, 12, 40, "F4", "standar"), (2, 2, 3, "F4", "keputusan"),
+          (9, 5, 11, "A4", "standar"), (15, 7, 17, "F4", "standar"), (22, 10, 24, "A4", "keputusan"),
+          (27, 13, 30, "A4", "standar"), (4, 16, 36, "F4", "keputusan"), (10, 20, 38, "A4", "standar"),
+          (20, 3, 8, "A4", "standar")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES, ids=["-".join(map(str, s)) for s in SHAPES])
+def test_generated_specs_of_every_length_print_clean_pages(tmp_path, shape, office):
+    spec = tmp_path / "spek.yaml"
+    spec.write_text(_generated(*shape), encoding="utf-8")
+    pdf = tmp_path / "IKU.pdf"
+    result = run_ikugen("build", spec, "-o", pdf, "--abaikan", "IKU409", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert ":halaman " not in result.stderr, result.stderr
