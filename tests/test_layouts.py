@@ -56,11 +56,13 @@ def test_decree_has_one_annex_per_position_with_tugas_fungsi_and_indicators(decr
     assert len(heads) == len(positions)
     assert spek.organisasi[0].eselon == "III" and tables[heads[0]].rows[0].cells[2].text == "CAMAT CERBON"
     for index, position in zip(heads, positions, strict=True):
-        block = tables[index]
-        assert norm(block.rows[1].cells[2].text) == norm(position.tugas or "-")
-        fungsi = norm(block.rows[2].cells[2].text)
-        for k, f in enumerate(position.fungsi, 1):
-            assert f"{k}. {norm(f)}" in fungsi
+        block = [[c.text for c in r.cells] for r in tables[index].rows]
+        tugas = [r[2] for r in block if r[0] == "TUGAS"]
+        assert [norm(t) for t in tugas] == ([norm(position.tugas)] if position.tugas else [])  # no "-"
+        # Each fungsi a row of its own: its number in a column of its own, the text hanging beside it.
+        fungsi = [(r[2], norm(r[3])) for r in block[1 + len(tugas):]]
+        assert fungsi == [(f"{k}.", norm(f)) for k, f in enumerate(position.fungsi, 1)]
+        assert block[1 + len(tugas)][:2] == ["FUNGSI", ":"] if position.fungsi else True
         table = tables[index + 1]
         assert [c.text for c in table.rows[0].cells] == [
             "Kinerja Utama", "Indikator Kinerja Utama", "Definisi Operasional", "Formulasi Penghitungan",

@@ -97,7 +97,7 @@ def document_defaults(doc, font: str) -> None:
 # The styles ikugen's writer and templates name (docx_writer.py, docx_parts.py, `ikugen:gaya`).
 USED = {"Normal", "Heading1", "Heading2", "Heading3", "Heading4", "ListParagraph", "Footer", "toc1", "toc2",
         "toc3", "Sampul", "JudulTabel", "IsiTabel", "KepalaTabel", "TandaTangan", "TandaTanganNama", "Kop",
-        "KopAlamat", "JudulKeputusan", "IsiBlok", "KepalaLampiran", "TabelIKU", "TabelPolos"}
+        "KopAlamat", "JudulKeputusan", "IsiBlok", "IsiBlokKiri", "KepalaLampiran", "TabelIKU", "TabelPolos"}
 
 
 def lean(doc) -> None:
@@ -187,6 +187,7 @@ def main() -> None:
     paragraph_style(doc, "JudulKeputusan", bold=True, align=J.CENTER, before=6, after=6, line=1.15,
                     hyphenate=False)
     paragraph_style(doc, "IsiBlok", align=J.JUSTIFY, after=4, line=1.15)
+    paragraph_style(doc, "IsiBlokKiri", "IsiBlok", align=J.LEFT, after=4, line=1.15)
     paragraph_style(doc, "KepalaLampiran", size=11, align=J.LEFT, after=12, line=1.0, left=Cm(15))
     for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
         doc.styles[name].font.italic = False

@@ -68,6 +68,9 @@ def _headings(pages: list[Page], doc: Expected) -> Iterator[tuple[int, str, str]
 def _leftovers(pages: list[Page], doc: Expected) -> Iterator[tuple[int, str, str]]:
     """A nearly empty page of lines left over from a full one, where a new section (another page
     size or orientation) or the document's end follows: the page exists only for those lines."""
+    for page in pages:
+        if not page.body:
+            yield page.number, "IKU954", "halaman kosong"
     for i, (before, page) in enumerate(zip(pages, pages[1:], strict=False), start=1):
         after = pages[i + 1] if i + 1 < len(pages) else None
         ends_section = after is None or (after.width, after.height) != (page.width, page.height)

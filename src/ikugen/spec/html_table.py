@@ -24,6 +24,7 @@ class Cell:
     colspan: int = 1
     header: bool = False
     continues: bool = False  # a placeholder under a cell merged from above
+    align: Optional[str] = None  # align="right" / "center": numbers stand right-aligned
 
 
 @dataclass
@@ -62,7 +63,7 @@ class _Parser(HTMLParser):
             if not self.table.rows:
                 self.table.rows.append([])
             self.cell = Cell(rowspan=_int(a.get("rowspan")), colspan=_int(a.get("colspan")),
-                             header=tag == "th" or self.in_head)
+                             header=tag == "th" or self.in_head, align=_ALIGN.get(a.get("align") or ""))
             self.table.rows[-1].append(self.cell)
         elif tag == "br" and self.cell is not None:
             self.cell.runs.append(("\n", False))
@@ -84,6 +85,9 @@ class _Parser(HTMLParser):
                 if data[:1].isspace() and self.cell.runs:
                     text = " " + text
                 self.cell.runs.append((text, self.bold > 0))
+
+
+_ALIGN = {"right": "right", "center": "center", "left": "left"}  # as WordprocessingML's w:jc
 
 
 def _int(value: Optional[str]) -> int:

@@ -54,6 +54,8 @@ def wrong(directive: Directive) -> Optional[str]:
             reason = "mulai harus bilangan bulat, mis. mulai=1"
         elif params.get("orientasi", "tegak") not in ORIENTATIONS:
             reason = "orientasi harus tegak atau lanskap"
+        elif params.get("pertama", "polos") != "polos":
+            reason = "pertama hanya boleh polos (halaman pertama bagian tanpa nomor halaman)"
     elif name == "gaya" and args and not _STYLE_NAME.match(args):
         reason = "nama gaya hanya huruf, angka, _ dan -"
     elif name == "daftar" and args and args not in LIST_KINDS:

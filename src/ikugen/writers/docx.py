@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,23 +21,21 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.oxml.shape import CT_Inline
-from docx.shared import Cm, Emu, Length
 from lxml import etree
 
 from ikugen.errors import IkugenError
 from ikugen.spec import markdown_directives
-from ikugen.spec.html_table import parse_table
-from ikugen.spec.markdown_text import parser, picture_name
-from ikugen.spec.pictures import Picture, fit, read_picture
+from ikugen.spec.html_table import Table, parse_table
+from ikugen.spec.markdown_text import parser
+from ikugen.spec.pictures import Picture
 from ikugen.writers import docx_parts as P
+from ikugen.writers.docx_inline import Pictures, inline
 from ikugen.writers.docx_tables import table_xml
-from ikugen.writers.page import Page, twips
+from ikugen.writers.page import Page
 from ikugen.writers.reference import read_reference
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from markdown_it.token import Token
 
 _NUMBER_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}  # markdown_directives.NUMBER_FORMATS
 
@@ -107,26 +104,25 @@ class _Writer:
         self.document = document
         self.section = section
         self.footer_rid = footer_rid
-        self.base_dir = base_dir
-        self.pictures = pictures
-        self.picture_names: dict[str, str] = {}  # the file name each placed picture's part was first given
+        self.pictures = Pictures(document, base_dir, pictures)
         self.numbering = P.Numbering(document)
         self.out: list[str] = []
         self.headings: list[tuple[int, str]] = []
         self.toc_at: Optional[int] = None
         self.toc_pages: Optional[list[str]] = None
+        self.last_table: Optional[tuple[int, Table]] = None  # where the last table went, and it
         self.style: Optional[str] = None
         self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
         self.next_list_kind: Optional[str] = None
         self.break_before = False
         self.section_start = 0
-        self.closed: Optional[tuple[int, P.Section]] = None  # the last break: its place, its section
+        # The last section break: its place, the section it ended, what that place held before.
+        self.closed: Optional[tuple[int, P.Section, Optional[str]]] = None
 
     def xml(self) -> str:
         if len(self.out) == self.section_start and self.closed:
             # The document ends with a section break: drop it rather than end on a blank page.
-            del self.out[self.closed[0]]
-            self.section = self.closed[1]
+            self.section = self._undo_break()
         if self.toc_at is not None:
             self.out[self.toc_at] = P.toc(self.headings, pages=self.toc_pages)
         return "".join(self.out) + P.section_xml(self.section, self.footer_rid)
@@ -139,11 +135,11 @@ class _Writer:
             kind = token.type
             if kind == "heading_open":
                 level = int(token.tag[1])
-                runs, plain = self.inline(tokens[i + 1].children or [])
+                runs, plain = inline(tokens[i + 1].children or [], self.picture)
                 self.paragraph(runs, f"Heading{level}")
                 self.headings.append((level, plain))
             elif kind == "paragraph_open":
-                runs, plain = self.inline(tokens[i + 1].children or [])
+                runs, plain = inline(tokens[i + 1].children or [], self.picture)
                 if self.lists:
                     self.list_paragraph(runs)
                 else:
@@ -189,7 +185,8 @@ class _Writer:
             if self.out and self.out[-1].startswith("<w:tbl>"):
                 # Two tables in a row would merge into one in Word and LibreOffice.
                 self.out.append(P.paragraph("", None))
-            self.out.append(table_xml(parse_table(html), self.section.page.text_width_twips))
+            self.last_table = (len(self.out), parse_table(html))
+            self.out.append(table_xml(self.last_table[1], self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.
 
     def directive(self, directive: markdown_directives.Directive) -> None:
@@ -209,16 +206,16 @@ class _Writer:
                 changes["start"] = int(params["mulai"])
             if "orientasi" in params:
                 changes["page"] = Page(self.section.page.paper, params["orientasi"] == "lanskap")
+            if "pertama" in params:
+                changes["plain_first"] = True
             if len(self.out) == self.section_start:  # nothing in this section yet: reshape it
                 self.section = replace(self.section, **changes)
                 if self.closed and replace(self.closed[1], start=None) == replace(self.section, start=None):
                     # Back to what the previous section was: undo the break, continue that one.
-                    del self.out[self.closed[0]]
-                    self.section, self.closed = self.closed[1], None
+                    self.section, self.closed = self._undo_break(), None
                     self.section_start = -1
                 return
-            self.closed = (len(self.out), self.section)
-            self.out.append(P.paragraph("", None, P.section_xml(self.section, self.footer_rid)))
+            self._break_section()
             self.section = self.section.next(**changes)
             self.section_start = len(self.out)
             self.break_before = False
@@ -227,67 +224,43 @@ class _Writer:
             self.out.append("")
         elif name == "gaya":
             self.style = args or None
+            if args == "TandaTangan":
+                self._keep_with_signature()
         elif name == "/gaya":
             self.style = None
         elif name == "daftar":
             self.next_list_kind = args or None
 
-    # ---- inline ---------------------------------------------------------------------------
+    def picture(self, src: Union[str, int, float]) -> str:
+        return self.pictures.place(src, self.section.page, on_cover=self.style == "Sampul")
 
-    def inline(self, children: list[Token]) -> tuple[str, str]:
-        """Runs for an inline token list, and its plain text (for the table of contents)."""
-        runs: list[str] = []
-        plain: list[str] = []
-        bold = italic = 0
-        for child in children:
-            kind = child.type
-            text = None
-            if kind in ("text", "code_inline"):
-                text = child.content
-            elif kind == "softbreak":
-                text = " "
-            elif kind == "hardbreak":
-                text = "\n"
-            elif kind == "strong_open":
-                bold += 1
-            elif kind == "strong_close":
-                bold -= 1
-            elif kind == "em_open":
-                italic += 1
-            elif kind == "em_close":
-                italic -= 1
-            elif kind == "html_inline":
-                tag = child.content.lower().replace(" ", "")
-                if tag in ("<br>", "<br/>"):
-                    text = "\n"
-                elif tag in ("<b>", "<strong>"):
-                    bold += 1
-                elif tag in ("</b>", "</strong>"):
-                    bold -= 1
-            elif kind == "image":
-                runs.append(self.picture(child.attrs.get("src", "")))
-            if text:
-                runs.append(P.run(text, bold > 0, italic > 0))
-                plain.append(text)
-        return "".join(runs), "".join(plain).strip()
+    def _keep_with_signature(self) -> None:
+        """A signature block is not left alone on its page: what comes before it keeps with it (a
+        paragraph; or a table's last row, which Word honours and LibreOffice does not)."""
+        if self.last_table and self.last_table[0] == len(self.out) - 1:
+            self.out[-1] = table_xml(self.last_table[1], self.section.page.text_width_twips, keep_last=True)
+        elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
+            self.out[-1] = P.keep_with_next(self.out[-1])
 
-    def picture(self, src: Union[str, int, float]) -> str:  # a markdown-it attribute value
-        name = picture_name(src)
-        picture = self.pictures.get(name)
-        if picture is None:  # named by a template, not by the spec: read (and checked) here
-            picture = self.pictures[name] = read_picture(self.base_dir / name, name)
-        page = self.section.page
-        box: tuple[Length, Length]
-        if self.style == "Sampul":
-            box = (Cm(3.5), Cm(3.5))
+    def _break_section(self) -> None:
+        """End the section in its last paragraph where there is one: a paragraph of its own for
+        the break would go onto a new, empty page when the section's last page is full."""
+        sect = P.section_xml(self.section, self.footer_rid)
+        last = self.out[-1] if self.out else ""
+        if last.startswith("<w:p>") and last != P.PAGE_BREAK:
+            self.closed = (len(self.out) - 1, self.section, last)
+            self.out[-1] = (last.replace("</w:pPr>", sect + "</w:pPr>", 1) if last.startswith("<w:p><w:pPr>")
+                            else "<w:p><w:pPr>" + sect + "</w:pPr>" + last[len("<w:p>"):])
+        else:  # after a table (or nothing): the break needs a paragraph
+            self.closed = (len(self.out), self.section, None)
+            self.out.append(P.paragraph("", None, sect))
+
+    def _undo_break(self) -> P.Section:
+        """Take the last section break out again; the section it ended goes on."""
+        assert self.closed is not None
+        at, section, before = self.closed
+        if before is None:
+            del self.out[at]
         else:
-            box = (Emu(page.text_width_twips * 635), Emu(twips(page.size_mm[1] - page.margins_mm["top"]
-                                                               - page.margins_mm["bottom"]) * 635))
-        width, height = fit(picture.px_width, picture.px_height, *box)
-        # python-docx's new_pic_inline, from the bytes already read rather than the file again; the
-        # picture keeps the name python-docx gives it from a path (the first one, for the same bytes).
-        part = self.document.part
-        rid, _ = part.get_or_add_image(io.BytesIO(picture.data))
-        filename = self.picture_names.setdefault(rid, os.path.basename(picture.path))
-        inline = CT_Inline.new_pic_inline(part.next_id, rid, filename, Emu(width), Emu(height))
-        return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
+            self.out[at] = before
+        return section

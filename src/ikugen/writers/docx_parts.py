@@ -58,6 +58,19 @@ def paragraph(runs: str, style: Optional[str] = None, extra_ppr: str = "") -> st
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
 
 
+def keep_with_next(p: str) -> str:
+    """The paragraph `p`, as `paragraph` writes it, kept with the next one (w:keepNext comes
+    right after w:pStyle in w:pPr)."""
+    if "<w:keepNext/>" in p:
+        return p
+    if p.startswith("<w:p><w:pPr><w:pStyle "):
+        end = p.index("/>", len("<w:p><w:pPr>")) + 2
+        return p[:end] + "<w:keepNext/>" + p[end:]
+    if p.startswith("<w:p><w:pPr>"):
+        return "<w:p><w:pPr><w:keepNext/>" + p[len("<w:p><w:pPr>"):]
+    return "<w:p><w:pPr><w:keepNext/></w:pPr>" + p[len("<w:p>"):]
+
+
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 # ---- sections -----------------------------------------------------------------------------
@@ -68,10 +81,11 @@ class Section:
     page: Page
     numbering: Optional[str] = None   # None (no page number: the cover), "lowerRoman", "decimal"
     start: Optional[int] = None       # restart page numbers at this value
+    plain_first: bool = False         # no page number on the section's first page (a decree's)
 
     def next(self, **changes: Any) -> "Section":
         """The following section: same settings, numbering continues unless restarted."""
-        return replace(self, **{"start": None, **changes})
+        return replace(self, **{"start": None, "plain_first": False, **changes})
 
 
 def section_xml(section: Section, footer_rid: str) -> str:
@@ -89,7 +103,8 @@ def section_xml(section: Section, footer_rid: str) -> str:
         f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"{orient}/>'
         f'<w:pgMar w:top="{twips(m["top"])}" w:right="{twips(m["right"])}" w:bottom="{twips(m["bottom"])}"'
         f' w:left="{twips(m["left"])}" w:header="{hf}" w:footer="{hf}" w:gutter="0"/>'
-        f'{numbering}<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+        f'{numbering}<w:cols w:space="708"/>{"<w:titlePg/>" if section.plain_first else ""}'
+        '<w:docGrid w:linePitch="360"/></w:sectPr>'
     )
 
 

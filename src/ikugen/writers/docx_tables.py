@@ -8,33 +8,59 @@ from ikugen.spec.html_table import Cell, Table
 from ikugen.writers import docx_parts as P
 
 
-def _cell_style(table: Table, cell: Cell) -> str:
-    if table.plain:
-        return "IsiBlok"
+def _cell_style(table: Table, cell: Cell, share: float) -> str:
+    if table.plain:  # a narrow column justified would open wide gaps between its words
+        return "IsiBlok" if share >= NARROW else "IsiBlokKiri"
     return "KepalaTabel" if cell.header else "IsiTabel"
 
 
-def _kept_with_next(table: Table) -> list[bool]:
+NARROW = 0.4  # of the table's width
+
+
+KEPT_MERGE = 8  # rows: a sasaran over its indicators, a position over its fungsi; a tujuan spans more
+
+
+def _kept_with_next(table: Table, keep_last: bool) -> list[bool]:
     """Which rows keep with the next one on its page (Word's keep-with-next on every paragraph of
-    the row): the header rows (never alone at the foot of a page), a row whose merged cell goes
-    on into the next row (a sasaran and its indicators stay together, so its merged No/Sasaran
-    cell is never blank at the top of a page), and the row before the last (no row alone)."""
+    the row): the header rows (never alone at the foot of a page), a row whose short merged cell
+    goes on into the next row (a sasaran and its indicators stay together, so its merged cell is
+    never blank at the top of a page; a tujuan merged over many rows could not be kept and would
+    only push the table off its page), and the row before the last (no row alone) unless the
+    last keeps with what follows (a signature block: the row is not alone then)."""
     rows = table.rows
-    keeps = [r < table.header_rows or any(cell.continues for cell in rows[r + 1])
-             for r in range(len(rows) - 1)] + [False]
-    if len(rows) - table.header_rows >= 2:
+    spans = _merge_spans(table)
+    keeps = [r < table.header_rows or 0 < spans[r + 1] <= KEPT_MERGE for r in range(len(rows) - 1)]
+    keeps.append(keep_last)
+    if len(rows) - table.header_rows >= 2 and not keep_last:
         keeps[-2] = True
     return keeps
 
 
-def table_xml(table: Table, total: int) -> str:
+def _merge_spans(table: Table) -> list[int]:
+    """For each row, the rows spanned by the shortest merged cell that goes on into it (0: none)."""
+    spans = [0] * len(table.rows)
+    open_merges: dict[int, tuple[int, int]] = {}  # column -> (rows it spans, last row it covers)
+    for r, row in enumerate(table.rows):
+        col = 0
+        for cell in row:
+            if cell.continues and col in open_merges and open_merges[col][1] >= r:
+                span = open_merges[col][0]
+                spans[r] = span if not spans[r] else min(spans[r], span)
+            elif cell.rowspan > 1:
+                open_merges[col] = (cell.rowspan, r + cell.rowspan - 1)
+            col += cell.colspan
+    return spans
+
+
+def table_xml(table: Table, total: int, keep_last: bool = False) -> str:
+    """The table; `keep_last`: its last row keeps with what follows (a signature block)."""
     n = table.columns
     shares = table.widths or [100.0 / n] * n
     widths = [int(total * s / sum(shares)) for s in shares]
     widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
-    keeps = _kept_with_next(table)
+    keeps = _kept_with_next(table, keep_last)
     for r, row in enumerate(table.rows):
         cells, col = [], 0
         keep = "<w:keepNext/>" if keeps[r] else ""
@@ -47,11 +73,13 @@ def table_xml(table: Table, total: int) -> str:
             elif cell.rowspan > 1:
                 tcpr += '<w:vMerge w:val="restart"/>'
             # A line break in a cell starts a new paragraph, so justified text does not stretch.
+            style = _cell_style(table, cell, sum(widths[col:col + span]) / total)
+            ppr = keep + (f'<w:jc w:val="{cell.align}"/>' if cell.align else "")
             paragraphs: list[str] = []
             current: list[str] = []
             for text, bold in cell.runs + [("\n", False)]:
                 if text == "\n":
-                    paragraphs.append(P.paragraph("".join(current), _cell_style(table, cell), keep))
+                    paragraphs.append(P.paragraph("".join(current), style, ppr))
                     current = []
                 else:
                     current.append(P.run(text, bold))

@@ -1,0 +1,102 @@
+"""The properties that keep pages whole, as Word and LibreOffice read them from the DOCX: what
+keeps with what, where sections end, the decree's first page and annex header, numbers aligned.
+
+The pages themselves (LibreOffice's PDF, read back) are tested in test_pages.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, run_ikugen
+from docx import Document
+from docx.oxml.ns import qn
+
+
+def _build(tmp_path, spec: str):
+    out = tmp_path / f"{spec}.docx"
+    result = run_ikugen("build", EXAMPLES / f"{spec}.yaml", "-o", out)
+    assert result.returncode == 0, result.stderr
+    return Document(str(out))
+
+
+@pytest.fixture(scope="module")
+def kaloran(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("kaloran"), "kaloran")
+
+
+@pytest.fixture(scope="module")
+def cerbon(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("cerbon"), "cerbon")
+
+
+def _keeps(paragraph) -> bool:
+    ppr = paragraph.find(qn("w:pPr"))
+    return ppr is not None and ppr.find(qn("w:keepNext")) is not None
+
+
+def _row_keeps(table) -> list[bool]:
+    return [all(_keeps(p) for p in row.iter(qn("w:p"))) for row in table.findall(qn("w:tr"))]
+
+
+def test_a_sasaran_keeps_with_its_indicators_and_a_long_tujuan_does_not_chain_the_table(kaloran):
+    table = next(t for t in kaloran.tables if [c.text for c in t.rows[0].cells[:2]] == ["No", "Tujuan"])
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    keeps = _row_keeps(table._tbl)
+    assert keeps[0]  # the header row with the first row
+    # Sasaran 2 spans three indicator rows: its first two keep with the next, its last does not.
+    first = next(i for i, r in enumerate(rows) if r[0] == "2")
+    assert rows[first + 2][0] == "2" and rows[first + 3][0] == "3"
+    assert keeps[first:first + 3] == [True, True, False]
+    # The tujuan merged over all ten rows does not keep them together (it could not fit a page).
+    assert keeps.count(False) >= 3
+
+
+def test_the_signature_is_kept_with_what_precedes_it_and_never_split(kaloran):
+    body = list(kaloran.element.body)
+    styles = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") for p in body]
+    names = [s.get(qn("w:val")) if s is not None else None for s in styles]
+    first = names.index("TandaTangan")
+    assert _keeps(body[first - 1])  # the foreword's last paragraph keeps with the signature
+    signature = kaloran.styles["TandaTangan"].paragraph_format
+    assert signature.keep_with_next and signature.keep_together
+    assert kaloran.styles["TandaTanganNama"].paragraph_format.keep_together
+
+
+def test_positions_are_real_headings_that_keep_with_their_text(kaloran):
+    positions = [p.text for p in kaloran.paragraphs if p.style.name == "Heading 4"]
+    assert positions[:2] == ["2.1. Camat", "2.2. Sekretaris Kecamatan"]
+    assert kaloran.styles["Heading 4"].paragraph_format.keep_with_next
+
+
+def test_a_section_ends_in_its_last_paragraph_not_in_an_empty_one_of_its_own(kaloran, cerbon):
+    for document in (kaloran, cerbon):
+        for sect in document.element.body.iter(qn("w:sectPr")):
+            paragraph = sect.getparent().getparent()
+            if paragraph.tag != qn("w:p"):
+                continue  # the body's own last section
+            before = paragraph.getprevious()
+            style = before.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if before.tag == qn("w:p") else None
+            # A paragraph of its own only after a table, or after the TOC (filled in at the end).
+            own = before.tag == qn("w:tbl") or (style is not None and style.get(qn("w:val")) == "toc1")
+            assert paragraph.find(qn("w:r")) is not None or own
+
+
+def test_the_decree_has_no_folio_on_its_first_page_and_an_aligned_annex_header(cerbon):
+    first = next(cerbon.element.body.iter(qn("w:sectPr")))
+    assert first.find(qn("w:titlePg")) is not None
+    header = next(t for t in cerbon.tables if t.rows[0].cells[1].text.startswith("LAMPIRAN"))
+    assert [(r.cells[1].text, r.cells[2].text) for r in header.rows] == [
+        ("LAMPIRAN I", ":"), ("NOMOR", ":"), ("TANGGAL", ":"), ("TENTANG", ":")]
+    assert header.rows[3].cells[3].text.startswith("PENETAPAN PERUBAHAN ATAS INDIKATOR KINERJA UTAMA")
+    # narrow columns of a borderless block are not justified
+    assert header.rows[3].cells[3].paragraphs[0].style.name == "IsiBlokKiri"
+
+
+def test_targets_and_baselines_stand_right_aligned(kaloran):
+    table = next(t for t in kaloran.tables if t.rows[0].cells[-1].text == "2023"
+                 and t.rows[0].cells[4].text == "Kondisi Awal")
+    for row in table.rows[1:]:
+        for cell in row.cells[4:]:
+            jc = cell.paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+            assert jc is not None and jc.get(qn("w:val")) == "right"
+    assert table.rows[1].cells[1].paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:jc')}") is None
