@@ -218,6 +218,13 @@ FIRES = [
         "Tata Pemerintahan'; tulis nama unit sama persis di semua tempat (jabatan 'kasi_pem'), atau "
         'abaikan dengan alasan bila teks itu kutipan [IKU207]',
     )),
+    # Issue 14, 4: the unit is quoted as the file has it, with its comma.
+    Fires("IKU207", [("nama: Seksi Tata Pemerintahan", "nama: Subbagian Keuangan dan Perencanaan"),
+                     ("kerja pada Seksi Tata Pemerintahan", "kerja pada Subbagian Keuangan, Perencanaan")], (
+        "39:9: peringatan: teks menyebut 'Subbagian Keuangan, Perencanaan', padahal nama jabatannya "
+        "'Subbagian Keuangan dan Perencanaan'; tulis nama unit sama persis di semua tempat (jabatan "
+        "'kasi_pem'), atau abaikan dengan alasan bila teks itu kutipan [IKU207]",
+    )),
     Fires("IKU301", [("2022: \"87,5\", ", "")], (
         "58:13: peringatan: indikator 'Persentase layanan yang selesai tepat waktu' belum punya "
         'target tahun 2022; tulis target setiap tahun periode; tulis "-" untuk tahun yang memang '

@@ -119,12 +119,14 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
         reported = set()
         for chunk in re.split(r"[.;:()\n]", text):
             for match in _UNIT_WORD.finditer(chunk):
-                original = _WORD.findall(chunk[match.end():])[:12]
+                after = list(_WORD.finditer(chunk, match.end()))[:12]
+                original = [w.group() for w in after]
                 close = _near_miss([w.casefold() for w in original], units[_kind(match.group(1))]
                                    if _kind(match.group(1)) in units else [])
                 if close:
                     rest, name, ident = close
-                    shown = " ".join([match.group(1)] + _as_written(original, rest))
+                    # Quoted as written, commas and all, so that a search of the file finds it.
+                    shown = chunk[match.start():after[len(_as_written(original, rest)) - 1].end()]
                     if shown not in reported:
                         reported.add(shown)
                         yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
