@@ -745,3 +745,39 @@ def test_docs_list_every_check_with_its_severity():
     # office's templates of 0.1 (render/legacy.py), not about the spec.
     assert all(documented[c] == "galat" for c in raised - {"IKU020"})
     assert documented["IKU020"] == "peringatan"
+
+
+# --- issue 14: the messages a user relies on, through `validate` --------------------------------
+
+NO_DUTIES = ("    tugas: Membantu Bupati dalam penyelenggaraan pemerintahan di Kecamatan Kaloran\n", "")
+NO_TUPOKSI = ("teks:\n", "susunan:\n  - bab: Pendahuluan\n    bagian: [latar_belakang]\n"
+              "  - bab: Penetapan\n    bagian: [penetapan]\nteks:\n")
+
+
+def validate(tmp_path: Path, text: str, *options: str) -> list[str]:
+    """The lines `ikugen validate` prints for a spec, without the file's name."""
+    path = tmp_path / "spek.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_ikugen("validate", *options, path)
+    assert "Traceback" not in result.stderr
+    return [line.replace(f"{path}:", "", 1) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("pairs,options,expected", [
+    # The standard chapters print the Camat's tugas and fungsi in BAB III.
+    ([NO_DUTIES], (), ["29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' "
+                       "dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi kecamatan; bab "
+                       "Tugas Pokok dan Fungsi mencetaknya [IKU206]"]),
+    # The spec's own chapters print no tupoksi section: nothing to print, nothing to say.
+    ([NO_DUTIES, NO_TUPOKSI], (), []),
+    # The decree prints the Camat's annex; a Kasi owning no sasaran has none.
+    ([NO_DUTIES], ("--layout", "keputusan"), [
+        "29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' dan/atau 'fungsi' "
+        "dari peraturan bupati tentang tugas dan fungsi kecamatan; lampiran keputusan (baris TUGAS dan "
+        "FUNGSI) mencetaknya [IKU206]"]),
+    ([("    fungsi:\n      - Menyiapkan bahan penyusunan program kerja pada Seksi Tata Pemerintahan\n", "")],
+     ("--layout", "keputusan"), []),
+])
+def test_position_without_duties_knows_the_document(tmp_path, pairs, options, expected):
+    """Issue 14, message 6: IKU206 speaks of the layout and chapters the spec is built with."""
+    assert validate(tmp_path, v(*pairs), *options) == expected

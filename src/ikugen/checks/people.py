@@ -73,11 +73,27 @@ def _items(data: Any, key: str) -> list[dict[str, Any]]:
 
 @check("IKU206", "peringatan", "jabatan tanpa tugas dan fungsi")
 def position_without_duties(ctx: Context) -> Iterator[Finding]:
+    """A position whose tugas and fungsi the document prints, with neither written."""
     for i, j in enumerate(ctx.spek.organisasi):
-        if not j.tugas and not j.fungsi:
+        where = None if j.tugas or j.fungsi else _duties_printed(ctx, j.id)
+        if where:
             yield Finding(("organisasi", i), f"jabatan '{j.nama}' belum punya tugas maupun fungsi",
                           "isi 'tugas' dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi "
-                          "kecamatan; bab Tugas Pokok dan Fungsi mencetaknya")
+                          f"kecamatan; {where} mencetaknya")
+
+
+def _duties_printed(ctx: Context, ident: str) -> Optional[str]:
+    """Where the document, as it will be built, prints the position's tugas and fungsi, if at all."""
+    spek, out = ctx.spek, ctx.output
+    head = ident == spek.head_id()
+    if out.layout == "keputusan":  # an annex for the Camat and for each position owning a sasaran
+        owns = any(spek.owner(s) == ident for s in spek.sasaran)
+        return "lampiran keputusan (baris TUGAS dan FUNGSI)" if head or owns else None
+    if out.sections is None or "tupoksi" in out.sections:
+        return "bab Tugas Pokok dan Fungsi"
+    if head and "formulir_iku" in out.sections:
+        return "tabel identitas formulir IKU"
+    return None
 
 
 # Words that open a unit's name; "Sub Bagian" and "Subbag" are folded to "subbagian".

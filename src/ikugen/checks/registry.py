@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ikugen.errors import Problem, Severity
@@ -24,11 +25,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Output:
+    """The document the spec will be built as, for the checks that speak of it: its layout, and
+    the built-in sections its chapters print (None: not known, every section may be printed)."""
+
+    layout: str = "standar"
+    sections: Optional[frozenset[str]] = None
+
+
+@dataclass(frozen=True)
 class Context:
     spek: Spek
     smap: SourceMap
     # "Today" for the checks that compare with it (a NIP's start of service in the future).
     today: datetime.date = field(default_factory=datetime.date.today)
+    output: Output = field(default_factory=Output)
+    source: Optional[Path] = None  # the spec's own file, as read (None: a text without a file)
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]
