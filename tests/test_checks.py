@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -499,7 +500,8 @@ def _codes():
 
 
 def test_every_check_has_a_case_that_fires_and_one_that_stays_quiet():
-    fired = {c.code for c in FIRES}
+    # IKU108's hint names a path from the test's own folder: its cases are the tests of issue 14.
+    fired = {c.code for c in FIRES} | {"IKU108"}
     quiet = {code for code, _ in QUIET}
     assert set(_codes()) - fired == set()
     # Every check stays quiet on CLEAN (test_clean_spec_is_quiet); the checks of issue 5 also on
@@ -781,3 +783,40 @@ def validate(tmp_path: Path, text: str, *options: str) -> list[str]:
 def test_position_without_duties_knows_the_document(tmp_path, pairs, options, expected):
     """Issue 14, message 6: IKU206 speaks of the layout and chapters the spec is built with."""
     assert validate(tmp_path, v(*pairs), *options) == expected
+
+
+MODELINE = ("# Spesifikasi bersih untuk uji pemeriksaan\n",
+            "# yaml-language-server: $schema={}\n# Spesifikasi bersih untuk uji pemeriksaan\n")
+
+
+def test_a_copied_spec_is_told_its_schema_line_points_nowhere(tmp_path):
+    """Issue 14, message 7: `cp examples/kaloran.yaml kecamatan-saya.yaml` keeps a dead line."""
+    where = os.path.relpath(ROOT / "schema" / "ikugen.schema.json", tmp_path.resolve())
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("../schema/ikugen.schema.json")))) == [
+        "1:33: peringatan: baris $schema menunjuk '../schema/ikugen.schema.json', yang tidak ada dari folder "
+        f"berkas ini; editor tidak memeriksa spesifikasi ini; tulis: # yaml-language-server: $schema={where} "
+        "[IKU108]"]
+    # The line it proposes is one the check accepts.
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format(where)))) == []
+
+
+def test_a_schema_line_naming_another_schema_is_told(tmp_path):
+    (tmp_path / "ikugen.schema.json").write_text("{}\n", encoding="utf-8")
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("ikugen.schema.json")))) == [
+        "1:33: peringatan: skema 'ikugen.schema.json' yang ditunjuk baris $schema berbeda dari skema ikugen "
+        "ini (`ikugen schema`); editor memeriksa dengan aturan lain; perbarui skema itu: ikugen schema > "
+        "ikugen.schema.json [IKU108]"]
+    (tmp_path / "ikugen.schema.json").write_text(run_ikugen("schema").stdout, encoding="utf-8")
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("ikugen.schema.json")))) == []
+
+
+def test_the_readme_way_of_starting_writes_a_schema_line_that_holds(tmp_path):
+    """README, "Starting a new kecamatan": `ikugen init ... --dari EXAMPLE -o FILE`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.split("## Starting a new kecamatan", 1)[1].split("\n## ", 1)[0]
+    assert 'ikugen init "Nama Kecamatan" --dari examples/kaloran.yaml -o kecamatan-saya.yaml' in start
+    assert "cp examples/" not in start
+    target = tmp_path / "kecamatan-saya.yaml"
+    assert run_ikugen("init", "Nama Kecamatan", "--dari", EXAMPLES / "kaloran.yaml", "-o", target).returncode == 0
+    result = run_ikugen("validate", target)
+    assert "[IKU710]" in result.stdout and "[IKU108]" not in result.stdout

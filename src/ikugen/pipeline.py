@@ -85,7 +85,9 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
     """
     options = options or Options()
     skipped = catalogue.resolve_skip(skip)
-    data, smap = yaml_reader.load(path, shown)
+    shown = shown if shown is not None else str(path)
+    text = yaml_reader.read_text(path, shown)  # kept: IKU108 reads the editor's line in it
+    data, smap = yaml_reader.parse(text, shown)
     data, smap = inherit.resolve(data, smap, path)
     try:
         spek = Spek.model_validate(data)
@@ -94,7 +96,8 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
         # Identifier checks need only the source map, so they report alongside schema errors.
         problems += [p for p in catalogue.run_source(smap) if p.code not in skipped]
         raise SpecError(problems) from None
-    outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options), source=path)
+    outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options),
+                            source=(path, text))
     # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
     found, picture_problems = pictures.spec_pictures(spek, path.parent, smap, options.pictures)
     outcome.problems.extend(picture_problems)

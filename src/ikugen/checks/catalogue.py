@@ -19,6 +19,7 @@ from ikugen.checks import (
     legal,
     markdown,
     measures,
+    modeline,
     nip,
     people,
     places,
@@ -33,7 +34,8 @@ from ikugen.spec.model_layout import Bab, BagianBawaan
 from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
-_MODULES = (markdown, hygiene, legal, measures, nip, people, places, silence, structure, targets, blanks)
+_MODULES = (markdown, hygiene, legal, measures, modeline, nip, people, places, silence, structure, targets,
+            blanks)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
@@ -70,7 +72,7 @@ def resolve_skip(names: Iterable[str]) -> set[str]:
 
 
 def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[datetime.date] = None,
-        output: Optional[Output] = None, source: Optional[Path] = None) -> Outcome:
+        output: Optional[Output] = None, source: Optional[tuple[Path, str]] = None) -> Outcome:
     """Every registered check but the skipped ones; warnings the spec silences are set apart.
 
     `output` is the document as it will be built (layout and chapters); without it, the spec's

@@ -22,6 +22,8 @@ class Finding:
     loc: Path_
     message: str
     hint: Optional[str] = None
+    # A place in the spec's own file that is no value (a comment): (line, column).
+    at: Optional[tuple[int, int]] = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Context:
     # "Today" for the checks that compare with it (a NIP's start of service in the future).
     today: datetime.date = field(default_factory=datetime.date.today)
     output: Output = field(default_factory=Output)
-    source: Optional[Path] = None  # the spec's own file, as read (None: a text without a file)
+    source: Optional[tuple[Path, str]] = None  # the spec's own file and its text, as read
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]
@@ -99,4 +101,6 @@ class Outcome:
 
 
 def problem(smap: SourceMap, c: Check, f: Finding) -> Problem:
+    if f.at is not None:
+        return Problem(smap.file, *f.at, c.severity, c.code, f.message, f.hint)
     return smap.problem(f.loc, c.code, f.message, hint=f.hint, severity=c.severity)
