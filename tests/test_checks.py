@@ -117,6 +117,7 @@ S2 = ("    tujuan: T1\nindikator:",  # a second sasaran, owned by the Kasi, afte
       "    tujuan: T1\n  - id: S2\n    uraian: Meningkatnya tertib administrasi desa\n"
       "    pemilik: kasi_pem\n    induk: S1\nindikator:")
 TEKS = "    Kabupaten Kendal.\n"
+LAW = "    - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
 
 
 def teks(sentence: str) -> tuple[str, str]:
@@ -389,6 +390,24 @@ FIRES = [
         "54:18: galat: belum diisi: sumber data; ganti penanda 'ISI: ...' dengan data kecamatan ini "
         '[IKU710]',
     )),
+    # Issue 14: another office's regulation, a plan of another period, one number written two ways.
+    Fires("IKU604", [(LAW, LAW + "    - Peraturan Bupati Temanggung Nomor 45 Tahun 2016 tentang Susunan "
+                      "Organisasi dan Tata Kerja Badan Perencanaan Pembangunan Daerah\n")], (
+        "16:7: peringatan: butir ini tentang organisasi dan tata kerja Badan Perencanaan Pembangunan Daerah, "
+        "bukan kecamatan; mungkin sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi "
+        "dan tata kerja kecamatan atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang "
+        "dimaksud [IKU604]",
+    )),
+    Fires("IKU605", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 1 Tahun 2018 tentang "
+                      "RPJMD Kabupaten Temanggung Tahun 2018-2023\n")], (
+        "16:7: peringatan: RPJMD yang disebut berperiode 2018-2023, padahal dokumen ini untuk periode "
+        "2021-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode lain, "
+        "abaikan dengan alasan [IKU605]",
+    )),
+    Fires("IKU606", [teks("Sesuai Undang-Undang Nomor 023 Tahun 2014 tentang Pemerintahan Daerah.")], (
+        "60:18: peringatan: nomor peraturan ditulis 'Nomor 023 Tahun 2014' di sini, tetapi 'Nomor 23 Tahun "
+        "2014' di baris 15; tulis nomornya sama persis dengan naskah peraturan di semua tempat [IKU606]",
+    )),
     # The spec's Markdown, as the DOCX writer reads it: each wrong directive and table, at its text.
     Fires("IKU015", [(TEKS, TEKS + '  penutup: "<!-- ikugen:daftar romawi -->\\n\\n1. Salam.\\n\\n'
                       '<table><col width=\\"120%\\"><tr><td>x</td></tr></table>"\n')], (
@@ -413,7 +432,6 @@ def test_check_fires(tmp_path, case: Fires):
 
 
 # Correct data close to each check's defect: the check says nothing (nor does any other).
-LAW = "    - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
 RUMUS = "dibagi jumlah layanan dikali 100%"
 NIP = '"19670707 198803 1 005"'
 TUJUAN_IND = ("    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n",
@@ -471,6 +489,13 @@ QUIET = [
     ("IKU603", [(LAW, "    - Undang-Undang Dasar Negara Republik Indonesia Tahun 1945\n    - >-\n"
                  "      Peraturan Menteri Pendayagunaan Aparatur Negara Nomor: PER/09/M.PAN/5/2007 tentang\n"
                  "      Pedoman Umum Penetapan Indikator Kinerja Utama\n")]),
+    # The Renstra of every office of the kabupaten at once; a long-term plan; one number one way.
+    ("IKU604", [(LAW, LAW + "    - Keputusan Bupati Temanggung Nomor 188.45/121A/KPTS/402.031/2018 tentang "
+                 "Pengesahan Rencana Strategis Satuan Kerja Perangkat Daerah Tahun 2021-2023\n")]),
+    ("IKU605", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 15 Tahun 2008 tentang Rencana "
+                 "Pembangunan Jangka Panjang Daerah Tahun 2005-2025\n    - Keputusan Camat Kaloran Nomor 7 "
+                 "Tahun 2021 tentang Renstra Kecamatan Kaloran Tahun 2021 s.d. 2023\n")]),
+    ("IKU606", [teks("Sesuai Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.")]),
     ("IKU801", [("nama: Seksi Tata Pemerintahan", "nama: Subbagian Perencanaan, Keuangan dan Aset"),
                 ("pada Seksi Tata Pemerintahan", "pada Subbagian Perencanaan, Keuangan dan Aset")]),
     # A decree's number left as dots to fill by hand; a Markdown link.
@@ -576,6 +601,28 @@ DEFECT_REPORTS = {
         "setiap sasaran diukur paling sedikit satu indikator [IKU408]",
         "24:5: peringatan: sasaran 'S2' belum punya indikator; tambahkan indikator dengan sasaran: S2; "
         "setiap sasaran diukur paling sedikit satu indikator [IKU408]",),
+    "issue14-perbup-dinas.yaml": (
+        "16:7: peringatan: butir ini tentang organisasi dan tata kerja Dinas Kesehatan, bukan kecamatan; "
+        "mungkin sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi dan tata kerja "
+        "kecamatan atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang dimaksud [IKU604]",
+        "19:7: peringatan: butir ini tentang rencana strategis Dinas Kesehatan, bukan kecamatan; mungkin "
+        "sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi dan tata kerja kecamatan "
+        "atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang dimaksud [IKU604]",),
+    "issue14-rpjmd-lain.yaml": (
+        "15:7: peringatan: RPJMD yang disebut berperiode 2021-2026, padahal dokumen ini untuk periode "
+        "2019-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode lain, "
+        "abaikan dengan alasan [IKU605]",
+        "21:7: peringatan: Rencana Strategis yang disebut berperiode 2021-2026, padahal dokumen ini untuk "
+        "periode 2019-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode "
+        "lain, abaikan dengan alasan [IKU605]",),
+    "issue14-permenpan-bentuk.yaml": (
+        "33:19: peringatan: Peraturan Menteri Pendayagunaan Aparatur Negara tentang Pedoman Umum Penetapan "
+        "Indikator Kinerja Utama ... disebut Nomor PER/09/M.PAN/5/2008 di sini, tetapi Nomor "
+        "PER/09/M.PAN/5/2007 di baris 12; samakan nomor dan tahunnya dengan naskah peraturan; bila keduanya "
+        "memang peraturan berbeda, abaikan dengan alasan [IKU602]",
+        "37:13: peringatan: nomor peraturan ditulis 'PER/09/MPAN/V/2007' di sini, tetapi "
+        "'PER/09/M.PAN/5/2007' di baris 12; tulis nomornya sama persis dengan naskah peraturan di semua "
+        "tempat [IKU606]",),
     "kaloran-dua-urusan.yaml": (
         "35:19: peringatan: teks menyebut 'dua urusan', padahal tujuan (urusan) memuat 1; ikugen menghitung "
         "jumlah itu sendiri; betulkan teks atau datanya [IKU502]",),
@@ -586,6 +633,10 @@ def test_every_defect_fixture_is_expected_and_quotes_its_seed():
     assert sorted(p.name for p in DEFECTS.glob("*.yaml")) == sorted(DEFECT_REPORTS)
     for name in DEFECT_REPORTS:
         head = (DEFECTS / name).read_text(encoding="utf-8").split("\n", 2)
+        if name.startswith("issue14-"):  # the defects of issue 14, written from its description
+            assert re.match(r"# Issue 14, defect [1-6]: ", head[0]), name
+            assert head[1].startswith("# Written from the issue's description, not from a document"), name
+            continue
         assert head[0].startswith("# IKU-GUIDE §8: "), name
         assert re.match(r"# Seed 00[014] \((Kalimanah|Kaloran|Cerbon)\)", head[1]), name
 
@@ -817,6 +868,7 @@ def test_the_readme_way_of_starting_writes_a_schema_line_that_holds(tmp_path):
     assert 'ikugen init "Nama Kecamatan" --dari examples/kaloran.yaml -o kecamatan-saya.yaml' in start
     assert "cp examples/" not in start
     target = tmp_path / "kecamatan-saya.yaml"
-    assert run_ikugen("init", "Nama Kecamatan", "--dari", EXAMPLES / "kaloran.yaml", "-o", target).returncode == 0
+    made = run_ikugen("init", "Nama Kecamatan", "--dari", EXAMPLES / "kaloran.yaml", "-o", target)
+    assert made.returncode == 0, made.stderr
     result = run_ikugen("validate", target)
     assert "[IKU710]" in result.stdout and "[IKU108]" not in result.stdout

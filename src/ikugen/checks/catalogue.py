@@ -17,6 +17,7 @@ from ikugen.checks import (
     blanks,
     hygiene,
     legal,
+    legal_scope,
     markdown,
     measures,
     modeline,
@@ -34,8 +35,8 @@ from ikugen.spec.model_layout import Bab, BagianBawaan
 from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
-_MODULES = (markdown, hygiene, legal, measures, modeline, nip, people, places, silence, structure, targets,
-            blanks)
+_MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
+            structure, targets, blanks)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
