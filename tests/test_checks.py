@@ -125,6 +125,12 @@ def teks(sentence: str) -> tuple[str, str]:
     return TEKS, "    Kabupaten Kendal. " + sentence + "\n"
 
 
+def renamed(name: str, said: str) -> list[tuple[str, str]]:
+    """The Kasi's unit named `name`, and written `said` in its fungsi (line 39)."""
+    return [("nama: Seksi Tata Pemerintahan", f"nama: {name}"), ("kerja pada Seksi Tata Pemerintahan",
+                                                                 f"kerja pada {said}")]
+
+
 def add_indicator(name="Persentase layanan yang selesai tepat waktu", sasaran="S2", target=True, ident="I2"):
     """An indicator added after I1."""
     last = '    target: {2021: 86, 2022: "87,5", 2023: 90}\n'
@@ -221,8 +227,7 @@ FIRES = [
         'abaikan dengan alasan bila teks itu kutipan [IKU207]',
     )),
     # Issue 14, 4: the unit is quoted as the file has it, with its comma.
-    Fires("IKU207", [("nama: Seksi Tata Pemerintahan", "nama: Subbagian Keuangan dan Perencanaan"),
-                     ("kerja pada Seksi Tata Pemerintahan", "kerja pada Subbagian Keuangan, Perencanaan")], (
+    Fires("IKU207", renamed("Subbagian Keuangan dan Perencanaan", "Subbagian Keuangan, Perencanaan"), (
         "39:9: peringatan: teks menyebut 'Subbagian Keuangan, Perencanaan', padahal nama jabatannya "
         "'Subbagian Keuangan dan Perencanaan'; tulis nama unit sama persis di semua tempat (jabatan "
         "'kasi_pem'), atau abaikan dengan alasan bila teks itu kutipan [IKU207]",
@@ -408,6 +413,22 @@ FIRES = [
         "60:18: peringatan: nomor peraturan ditulis 'Nomor 023 Tahun 2014' di sini, tetapi 'Nomor 23 Tahun "
         "2014' di baris 15; tulis nomornya sama persis dengan naskah peraturan di semua tempat [IKU606]",
     )),
+    # Issue 14: a unit misspelt into another word; a formula cut off before a quote; a stray letter.
+    Fires("IKU208", renamed("Seksi Pelayaran", "Seksi Pelayaran"), (
+        "34:11: peringatan: 'Seksi Pelayaran' memuat kata 'Pelayaran', mirip 'Pelayanan' dalam nama unit "
+        "'Seksi Pelayanan'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan bila kata itu "
+        "memang dimaksud [IKU208]",
+    )),
+    Fires("IKU405", [("dikali 100%", 'dikali"')], (
+        "53:12: galat: rumus terpotong: berakhir dengan 'dikali'; lengkapi rumusnya, mis. \"... dibagi ... "
+        'dikali 100%" [IKU405]',
+    )),
+    Fires("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                      "nama: Persentase layanan yang selesai tepat waktu B\n")], (
+        "51:11: peringatan: nama indikator 'Persentase layanan yang selesai tepat waktu B' diakhiri huruf "
+        "'B' yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; bila memang bagian nama (mis. "
+        '"Kelas A"), abaikan dengan alasan [IKU411]',
+    )),
     # The spec's Markdown, as the DOCX writer reads it: each wrong directive and table, at its text.
     Fires("IKU015", [(TEKS, TEKS + '  penutup: "<!-- ikugen:daftar romawi -->\\n\\n1. Salam.\\n\\n'
                       '<table><col width=\\"120%\\"><tr><td>x</td></tr></table>"\n')], (
@@ -489,6 +510,11 @@ QUIET = [
     ("IKU603", [(LAW, "    - Undang-Undang Dasar Negara Republik Indonesia Tahun 1945\n    - >-\n"
                  "      Peraturan Menteri Pendayagunaan Aparatur Negara Nomor: PER/09/M.PAN/5/2007 tentang\n"
                  "      Pedoman Umum Penetapan Indikator Kinerja Utama\n")]),
+    # A standard unit in its other spelling; a full formula with a full stop; a class and a stage.
+    ("IKU208", renamed("Seksi Ketenteraman dan Ketertiban Umum", "Seksi Ketenteraman dan Ketertiban Umum")),
+    ("IKU405", [("dikali 100%", "dikali 100%.")]),
+    ("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                 "nama: Persentase layanan Kelas A yang selesai tepat waktu Tahap I\n")]),
     # The Renstra of every office of the kabupaten at once; a long-term plan; one number one way.
     ("IKU604", [(LAW, LAW + "    - Keputusan Bupati Temanggung Nomor 188.45/121A/KPTS/402.031/2018 tentang "
                  "Pengesahan Rencana Strategis Satuan Kerja Perangkat Daerah Tahun 2021-2023\n")]),
@@ -623,6 +649,24 @@ DEFECT_REPORTS = {
         "37:13: peringatan: nomor peraturan ditulis 'PER/09/MPAN/V/2007' di sini, tetapi "
         "'PER/09/M.PAN/5/2007' di baris 12; tulis nomornya sama persis dengan naskah peraturan di semua "
         "tempat [IKU606]",),
+    "issue14-seksi-pelayaran.yaml": (
+        "21:11: peringatan: 'Seksi Pelayaran' memuat kata 'Pelayaran', mirip 'Pelayanan' dalam nama unit "
+        "'Seksi Pelayanan'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan bila kata itu "
+        "memang dimaksud [IKU208]",
+        "31:9: peringatan: 'Seksi Kesejahteraan Sosail' memuat kata 'Sosail', mirip 'Sosial' dalam nama unit "
+        "'Seksi Kesejahteraan Sosial'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan "
+        "bila kata itu memang dimaksud [IKU208]",),
+    "issue14-rumus-tanda.yaml": tuple(
+        f"{line}:12: galat: rumus terpotong: berakhir dengan '{end}'; lengkapi rumusnya, mis. \"... dibagi "
+        '... dikali 100%" [IKU405]'
+        for line, end in ((27, "dibagi"), (32, "dibagi"), (37, "x"), (42, "/"), (47, "dikali"))),
+    "issue14-huruf-sisa.yaml": (
+        "26:11: peringatan: nama indikator 'Persentase layanan yang selesai tepat waktu di Kecamatan "
+        "Sukamaju S' diakhiri huruf 'S' yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; "
+        'bila memang bagian nama (mis. "Kelas A"), abaikan dengan alasan [IKU411]',
+        "31:11: peringatan: nama indikator 'Persentase desa yang tertib administrasi D' diakhiri huruf 'D' "
+        "yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; bila memang bagian nama (mis. "
+        '"Kelas A"), abaikan dengan alasan [IKU411]',),
     "kaloran-dua-urusan.yaml": (
         "35:19: peringatan: teks menyebut 'dua urusan', padahal tujuan (urusan) memuat 1; ikugen menghitung "
         "jumlah itu sendiri; betulkan teks atau datanya [IKU502]",),

@@ -27,6 +27,7 @@ from ikugen.checks import (
     silence,
     structure,
     targets,
+    unit_words,
 )
 from ikugen.checks.registry import Check, Context, Outcome, Output, problem
 from ikugen.errors import Problem, UsageError
@@ -36,7 +37,7 @@ from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
 _MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
-            structure, targets, blanks)
+            structure, targets, unit_words, blanks)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:

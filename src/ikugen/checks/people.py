@@ -97,7 +97,7 @@ def _duties_printed(ctx: Context, ident: str) -> Optional[str]:
 
 
 # Words that open a unit's name; "Sub Bagian" and "Subbag" are folded to "subbagian".
-_UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
+UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w/-]+")
 
 
@@ -108,7 +108,7 @@ def _units(spek: Spek) -> dict[str, list[Unit]]:
     """Units by kind ("seksi", "subbagian"): (words after the kind word, name, id)."""
     units: dict[str, list[Unit]] = {}
     for j in spek.organisasi:
-        match = _UNIT_WORD.match(j.nama)
+        match = UNIT_WORD.match(j.nama)
         if match:
             kind = _kind(match.group(1))
             units.setdefault(kind, []).append((fold(j.nama[match.end():]).split(), j.nama, j.id))
@@ -134,20 +134,32 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
             continue
         reported = set()
         for chunk in re.split(r"[.;:()\n]", text):
-            for match in _UNIT_WORD.finditer(chunk):
-                after = list(_WORD.finditer(chunk, match.end()))[:12]
-                original = [w.group() for w in after]
-                close = _near_miss([w.casefold() for w in original], units[_kind(match.group(1))]
-                                   if _kind(match.group(1)) in units else [])
-                if close:
-                    rest, name, ident = close
-                    # Quoted as written, commas and all, so that a search of the file finds it.
-                    shown = chunk[match.start():after[len(_as_written(original, rest)) - 1].end()]
-                    if shown not in reported:
-                        reported.add(shown)
-                        yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
-                                      f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
-                                      "atau abaikan dengan alasan bila teks itu kutipan")
+            for match in UNIT_WORD.finditer(chunk):
+                close = _mention(units, chunk, match)
+                if close and close[0] not in reported:
+                    shown, name, ident = close
+                    reported.add(shown)
+                    yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
+                                  f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
+                                  "atau abaikan dengan alasan bila teks itu kutipan")
+
+
+def _mention(units: dict[str, list[Unit]], chunk: str,
+             match: re.Match[str]) -> Optional[tuple[str, str, str]]:
+    """The unit a text's "Seksi ..." at `match` nearly names: (the words as written, its name, id)."""
+    after = list(_WORD.finditer(chunk, match.end()))[:12]
+    original = [w.group() for w in after]
+    close = _near_miss([w.casefold() for w in original], units.get(_kind(match.group(1)), []))
+    if not close:
+        return None
+    rest, name, ident = close
+    # Quoted as written, commas and all, so that a search of the file finds it.
+    return chunk[match.start():after[len(_as_written(original, rest)) - 1].end()], name, ident
+
+
+def unit_near_miss(spek: Spek, chunk: str, match: re.Match[str]) -> bool:
+    """Whether IKU207 reports the text's unit at `match` (a near miss of one of the spec's)."""
+    return _mention(_units(spek), chunk, match) is not None
 
 
 def _as_written(original: list[str], rest: list[str]) -> list[str]:
