@@ -916,3 +916,11 @@ def test_the_readme_way_of_starting_writes_a_schema_line_that_holds(tmp_path):
     assert made.returncode == 0, made.stderr
     result = run_ikugen("validate", target)
     assert "[IKU710]" in result.stdout and "[IKU108]" not in result.stdout
+
+
+def test_a_unit_is_quoted_as_the_file_has_it(tmp_path):
+    """Issue 14, message 4, through `validate`: the quote is found by searching the file."""
+    case = next(c for c in FIRES if c.code == "IKU207" and "Keuangan, Perencanaan" in c.expected[0])
+    found = validate(tmp_path, v(*case.pairs))
+    assert found == list(case.expected)
+    assert found[0].split("'")[1] in (tmp_path / "spek.yaml").read_text(encoding="utf-8")
