@@ -25,7 +25,7 @@ _DIVISION = re.compile(r"\bdibagi\b|\bbagi\b|/|÷")
 # A formula that stops where an operand should follow, whatever punctuation, closing bracket or
 # quote is left after it: "dibagi", "dibagi.", 'dibagi"', "x )", "/", "dikali".".
 _CUT = re.compile(r"(\b(?:dikali|dibagi|dikurangi|ditambah|kali|bagi|dengan|dan|atau)|[-+*/×÷=(]|(?<!\w)x|"
-                  r"\)\s*[x×])(?:\s*[.,;:)\]\"'“”‘’«»])*\s*$", re.IGNORECASE)
+                  r"\)\s*[x×])[\s.,;:)\]\"'“”‘’«»]*$", re.IGNORECASE)
 # Remains of a number or an operand lost in copying: "x ,00%", "a ,, b", "x ,", "( )".
 _GARBLED = re.compile(r"\s,\s*\d|,\s*,|(?:^|\s)[x×*/]\s*,|\(\s*\)|%\s*%")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -58,6 +59,11 @@ def _same_schema(path: Path) -> bool:
     try:
         if path.stat().st_size > _SCHEMA_BYTES:
             return False
-        return bool(json.loads(path.read_text(encoding="utf-8")) == json.loads(schema_text()))
+        return bool(json.loads(path.read_text(encoding="utf-8")) == _expected())
     except (OSError, ValueError):
         return False
+
+
+@lru_cache(maxsize=1)  # a batch checks many specs against the one schema of this ikugen
+def _expected() -> object:
+    return json.loads(schema_text())

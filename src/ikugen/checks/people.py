@@ -104,7 +104,7 @@ _WORD = re.compile(r"[\w/-]+")
 Unit = tuple[list[str], str, str]  # words after the kind word, name, id
 
 
-def _units(spek: Spek) -> dict[str, list[Unit]]:
+def units_of(spek: Spek) -> dict[str, list[Unit]]:
     """Units by kind ("seksi", "subbagian"): (words after the kind word, name, id)."""
     units: dict[str, list[Unit]] = {}
     for j in spek.organisasi:
@@ -126,7 +126,7 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
     Only near misses count (the first word alike, the rest mostly alike): a text naming another
     office's unit, or a unit by a shortened name, is not a spelling of one of ours.
     """
-    units = _units(ctx.spek)
+    units = units_of(ctx.spek)
     if not units:
         return
     for path, text in prose(ctx.spek):
@@ -157,9 +157,9 @@ def _mention(units: dict[str, list[Unit]], chunk: str,
     return chunk[match.start():after[len(_as_written(original, rest)) - 1].end()], name, ident
 
 
-def unit_near_miss(spek: Spek, chunk: str, match: re.Match[str]) -> bool:
-    """Whether IKU207 reports the text's unit at `match` (a near miss of one of the spec's)."""
-    return _mention(_units(spek), chunk, match) is not None
+def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str]) -> bool:
+    """Whether IKU207 reports the text's unit at `match` (a near miss of one of `units_of(spek)`)."""
+    return _mention(units, chunk, match) is not None
 
 
 def _as_written(original: list[str], rest: list[str]) -> list[str]:

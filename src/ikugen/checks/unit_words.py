@@ -13,7 +13,7 @@ import re
 from typing import Iterator, Optional
 
 from ikugen.checks.common import FUNCTION_WORDS, prose
-from ikugen.checks.people import UNIT_WORD, unit_near_miss
+from ikugen.checks.people import UNIT_WORD, unit_near_miss, units_of
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.yaml_reader import Path_
 
@@ -82,12 +82,13 @@ def unit_word_misspelt(ctx: Context) -> Iterator[Finding]:
                 yield _finding(("organisasi", i, "nama"), name, word, *found)
                 break
     vocabulary = _vocabulary(list(STANDARD_UNITS) + [n for _, n in units])
+    own = units_of(ctx.spek)
     for path, text in prose(ctx.spek):
         if path[0] == "organisasi" and path[-1] in ("nama", "singkatan"):
             continue
         for chunk in re.split(r"[.;:()\n]", text):
             for match in UNIT_WORD.finditer(chunk):
-                if unit_near_miss(ctx.spek, chunk, match):
+                if unit_near_miss(own, chunk, match):
                     continue  # IKU207 tells this one: the spec's own unit, written differently
                 after = list(_WORD.finditer(chunk, match.end()))[:4]
                 for said in after:
