@@ -406,6 +406,8 @@ CASES = [
     Bad("renamed-section-misspelt-name", BASE + _SUSUNAN.format("{bagian: penutp, judul: Akhir}"),
         ("59:18: galat: nilai 'penutp' untuk 'bagian' tidak dikenal; pilihan: " + _SECTIONS
          + "; maksud Anda `penutup`? [IKU011]",)),
+    Bad("choice-given-a-mapping", v("eselon: IV", "eselon: {tingkat: IV}"),
+        ("22:13: galat: 'eselon' harus salah satu dari: III, IV, bukan pemetaan [IKU011]",)),
     # Issue 14, 2: list items are counted from 1, as a person counts (the second item here).
     Bad("section-name-misspelt", BASE + _SUSUNAN.format("penutp"),
         ("59:9: galat: nilai 'penutp' untuk butir ke-2 'bagian' tidak dikenal; pilihan: " + _SECTIONS
