@@ -69,20 +69,26 @@ def _union_split(loc: Path_, data: Any, missing: bool) -> Optional[tuple[Path_, 
     path: list[Union[str, int]] = []
     node = data
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, int) and str(part) in node:
-            node = node[str(part)]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
+        key, node = _step(node, part)
+        if key is not None:
+            path.append(key)
         elif missing and isinstance(node, dict) and i == len(loc) - 1:
             return None
-        elif isinstance(part, str) and part != "[key]":
-            return tuple(path), part
         else:
-            return None
-        path.append(part)
+            return (tuple(path), part) if isinstance(part, str) and part != "[key]" else None
     return None
+
+
+def _step(node: Any, part: Union[str, int]) -> tuple[Optional[Union[str, int]], Any]:
+    """One step of pydantic's `loc` into the data: (the key as the data has it, the value), or
+    (None, `node`) when `part` is no place in the data (a union member's or a validator's tag)."""
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return part, node[part]
+    if isinstance(node, dict) and isinstance(part, int) and str(part) in node:
+        return str(part), node[str(part)]  # a target year: the YAML key is text
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return part, node[part]
+    return None, node
 
 
 def _closest(prefix: Path_, members: dict[str, list[ErrorDetails]], data: Any,
@@ -96,17 +102,14 @@ def _closest(prefix: Path_, members: dict[str, list[ErrorDetails]], data: Any,
         # A text, a number: the members that are not mappings; none if the value fits no kind.
         scalar = [tag for tag, found in members.items() if not _fields(model, found[0]["loc"][:at])]
         return scalar[0] if isinstance(value, str) and scalar else None
-    best: Optional[tuple[float, int, str]] = None
+    scored = []
     for order, (tag, found) in enumerate(members.items()):
         fields = _fields(model, found[0]["loc"][:at])
-        if not fields:
-            continue  # a text member: a mapping is not what it takes
-        known = sum(key in fields for key in value)
-        close = sum(key not in fields and suggest(str(key), fields) is not None for key in value)
-        score = (known + 0.5 * close, -order, tag)
-        if best is None or score[:2] > best[:2]:
-            best = (score[0], score[1], tag)
-    return best[2] if best else None
+        if fields:  # a text member is not what a mapping was written for
+            known = sum(key in fields for key in value)
+            close = sum(key not in fields and suggest(str(key), fields) is not None for key in value)
+            scored.append((known + 0.5 * close, -order, tag))  # on a tie, the first shape
+    return max(scored)[2] if scored else None
 
 
 def _no_shape(prefix: Path_) -> ErrorDetails:
@@ -129,25 +132,17 @@ def _data_path(loc: Path_, data: Any, missing: bool = False) -> tuple[Path_, boo
     """The part of pydantic's `loc` that names real data; union and validator tags dropped."""
     path: list[Union[str, int]] = []
     node = data
-    on_key = False
     for i, part in enumerate(loc):
         if part == "[key]":
-            on_key = True
-            break
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            path.append(part)
-            node = node.get(part)
-        elif isinstance(node, dict) and isinstance(part, int) and str(part) in node:
-            path.append(str(part))
-            node = node[str(part)]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            path.append(part)
-            node = node[part]
+            return tuple(path), True
+        key, node = _step(node, part)
+        if key is not None:
+            path.append(key)
         elif missing and isinstance(node, dict) and i == len(loc) - 1:
             path.append(part)  # a missing field: keep its name for the message
             node = None
         # else a union member's tag ('decimal', 'constrained-str'): not a place in the data
-    return tuple(path), on_key
+    return tuple(path), False
 
 
 def _label(loc: Path_) -> str:
