@@ -632,3 +632,16 @@ def test_python_tag_runs_nothing(tmp_path):
     result = run_ikugen("validate", path, cwd=tmp_path)
     assert result.returncode == 1
     assert not marker.exists()
+
+
+def test_an_offices_own_order_is_told_as_the_shape_meant(tmp_path):
+    """Issue 14, message 1, in an office's susunan/standar.yaml: the same one message as in a spec."""
+    spec = _write(tmp_path, "spek.yaml", BASE)
+    (tmp_path / "kantor" / "susunan").mkdir(parents=True)
+    order = _write(tmp_path / "kantor" / "susunan", "standar.yaml",
+                   "- bab: Penutup\n  bagian:\n    - penutup\n    - {judul: Catatan, text: Salam}\n")
+    result = run_ikugen("validate", "--templates", tmp_path / "kantor", spec)
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{order}:4:24: galat: kunci 'text' tidak dikenal; maksud Anda `teks`? "
+                                          "[IKU012]"]

@@ -158,6 +158,8 @@ def _fields(model: type[BaseModel], loc: Any) -> list[str]:
     """Field names of the model at pydantic's `loc` (for 'did you mean'); a union's member is
     named in `loc` by its tag."""
     current: Any = model
+    if loc and isinstance(loc[0], int):
+        loc = loc[1:]  # a list of `model` at the top: an office's susunan/standar.yaml
     for part in loc:
         current = _unwrap(current)
         if typing.get_origin(current) is typing.Union:
