@@ -643,5 +643,5 @@ def test_an_offices_own_order_is_told_as_the_shape_meant(tmp_path):
     result = run_ikugen("validate", "--templates", tmp_path / "kantor", spec)
     _no_traceback(result)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"{order}:4:24: galat: kunci 'text' tidak dikenal; maksud Anda `teks`? "
-                                          "[IKU012]"]
+    assert result.stdout.splitlines() == [
+        f"{order}:4:24: galat: kunci 'text' tidak dikenal; maksud Anda `teks`? [IKU012]"]
