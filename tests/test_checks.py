@@ -515,9 +515,13 @@ QUIET = [
     ("IKU405", [("dikali 100%", "dikali 100%.")]),
     ("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
                  "nama: Persentase layanan Kelas A yang selesai tepat waktu Tahap I\n")]),
+    ("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                 "nama: Persentase layanan yang selesai tepat waktu dengan nilai minimal B\n")]),
     # The Renstra of every office of the kabupaten at once; a long-term plan; one number one way.
     ("IKU604", [(LAW, LAW + "    - Keputusan Bupati Temanggung Nomor 188.45/121A/KPTS/402.031/2018 tentang "
                  "Pengesahan Rencana Strategis Satuan Kerja Perangkat Daerah Tahun 2021-2023\n")]),
+    ("IKU604", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 2 Tahun 2018 tentang Susunan "
+                 "Organisasi dan Tata Kerja Badan Permusyawaratan Desa\n")]),
     ("IKU605", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 15 Tahun 2008 tentang Rencana "
                  "Pembangunan Jangka Panjang Daerah Tahun 2005-2025\n    - Keputusan Camat Kaloran Nomor 7 "
                  "Tahun 2021 tentang Renstra Kecamatan Kaloran Tahun 2021 s.d. 2023\n")]),

@@ -21,8 +21,9 @@ _RENSTRA = re.compile(r"\b(?:rencana\s+strategis|renstra)\b", re.IGNORECASE)
 # Offices other than a kecamatan, as the titles of their regulations name them.
 _OFFICE = re.compile(r"\b(?:Dinas|Badan|Inspektorat|Satuan\s+Polisi\s+Pamong\s+Praja|Rumah\s+Sakit|RSUD)\b"
                      r"(?:\s+(?!(?i:kabupaten|kota|provinsi|tahun|nomor|tanggal|tentang)\b)[\w/().-]+,?){0,12}")
-# Titles about every office of the region at once, the kecamatan among them.
-_ALL_OFFICES = re.compile(r"\b(?:kecamatan|perangkat\s+daerah|SKPD|OPD)\b", re.IGNORECASE)
+# Titles about every office of the region at once, the kecamatan among them, or about the bodies
+# of its desa and kelurahan ("Badan Permusyawaratan Desa"), which the kecamatan oversees.
+_ALL_OFFICES = re.compile(r"\b(?:kecamatan|perangkat\s+daerah|SKPD|OPD|desa|kelurahan)\b", re.IGNORECASE)
 _SHOWN_WORDS = 6
 
 

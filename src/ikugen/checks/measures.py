@@ -173,7 +173,7 @@ def same_indicator_twice(ctx: Context) -> Iterator[Finding]:
 _LONE_LETTER = re.compile(r"(?<=\s)([^\W\d_])[\s.,;:]*$")
 _TAKES_A_LETTER = frozenset(
     "kelas tipe type golongan kategori predikat akreditasi nilai huruf blok zona tahap triwulan semester "
-    "tingkat eselon grade level model pola skema versi bagian lampiran".split())
+    "tingkat eselon grade level model pola skema versi bagian lampiran minimal opini".split())
 
 
 @check("IKU411", "peringatan", "huruf sisa di akhir nama indikator")
