@@ -10,6 +10,7 @@ or two swapped, in a word of five letters or more, is a slip.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ikugen.checks.common import FUNCTION_WORDS, prose
@@ -46,23 +47,46 @@ def _name_words(name: str) -> list[str]:
     return _WORD.findall(name[kind.end():] if kind else name)
 
 
-def _vocabulary(names: list[str]) -> dict[str, tuple[str, str]]:
-    """Each content word of the unit names, folded: as written, and the first name that has it."""
-    words: dict[str, tuple[str, str]] = {}
-    for name in names:
+@dataclass
+class Vocabulary:
+    """The content words of unit names, folded: each as written with the names that have it, by
+    the index of their position in `organisasi` (-1: a standard unit); and each word under itself
+    and under every one-letter deletion of it, so that the words one slip away are found at once
+    (two words one slip apart share one of those keys)."""
+
+    words: dict[str, tuple[str, dict[int, str]]] = field(default_factory=dict)
+    keys: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, owner: int, name: str) -> None:
         for word in _name_words(name):
-            if word.casefold() not in FUNCTION_WORDS:
-                words.setdefault(word.casefold(), (word, name))
-    return words
+            key = word.casefold()
+            if key not in FUNCTION_WORDS:
+                self.words.setdefault(key, (word, {}))[1].setdefault(owner, name)
+                for k in _deletions(key):
+                    self.keys.setdefault(k, set()).add(key)
 
-
-def _slip(word: str, vocabulary: dict[str, tuple[str, str]]) -> Optional[tuple[str, str]]:
-    """The vocabulary word `word` is one slip away from, and its unit's name."""
-    key = word.casefold()
-    if len(key) < _SHORTEST or key in vocabulary or key in FUNCTION_WORDS:
+    def slip(self, word: str, me: Optional[int] = None) -> Optional[tuple[str, str]]:
+        """The word of another unit's name (not position `me`'s) that `word` is one slip from, as
+        written, and that unit's name; None when `word` is another unit's word itself."""
+        key = word.casefold()
+        if len(key) < _SHORTEST or key in FUNCTION_WORDS or self._other(key, me):
+            return None
+        for v in sorted({v for k in _deletions(key) for v in self.keys.get(k, ())}):
+            other = self._other(v, me)
+            if other and len(v) >= _SHORTEST and _distance_one(key, v):
+                return self.words[v][0], other
         return None
-    close = next((v for v in vocabulary if len(v) >= _SHORTEST and _distance_one(key, v)), None)
-    return vocabulary[close] if close else None
+
+    def _other(self, key: str, me: Optional[int]) -> Optional[str]:
+        names = self.words.get(key, ("", {}))[1]
+        return next((n for o, n in names.items() if o != me), None)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_STANDARD = -1
 
 
 def _finding(path: Path_, shown: str, word: str, close: str, unit: str) -> Finding:
@@ -74,14 +98,15 @@ def _finding(path: Path_, shown: str, word: str, close: str, unit: str) -> Findi
 @check("IKU208", "peringatan", "nama unit salah ketik menjadi kata lain")
 def unit_word_misspelt(ctx: Context) -> Iterator[Finding]:
     units = [(i, j.nama) for i, j in enumerate(ctx.spek.organisasi) if UNIT_WORD.match(j.nama)]
+    vocabulary = Vocabulary()
+    for owner, name in [(_STANDARD, name) for name in STANDARD_UNITS] + units:
+        vocabulary.add(owner, name)
     for i, name in units:  # a position's own name, against the standard and the other units
-        vocabulary = _vocabulary(list(STANDARD_UNITS) + [n for k, n in units if k != i])
         for word in _name_words(name):
-            found = _slip(word, vocabulary)
+            found = vocabulary.slip(word, i)
             if found:
                 yield _finding(("organisasi", i, "nama"), name, word, *found)
                 break
-    vocabulary = _vocabulary(list(STANDARD_UNITS) + [n for _, n in units])
     own = units_of(ctx.spek)
     for path, text in prose(ctx.spek):
         if path[0] == "organisasi" and path[-1] in ("nama", "singkatan"):
@@ -92,7 +117,7 @@ def unit_word_misspelt(ctx: Context) -> Iterator[Finding]:
                     continue  # IKU207 tells this one: the spec's own unit, written differently
                 after = list(_WORD.finditer(chunk, match.end()))[:4]
                 for said in after:
-                    found = _slip(said.group(), vocabulary)
+                    found = vocabulary.slip(said.group())
                     if found:
                         yield _finding(path, chunk[match.start():said.end()], said.group(), *found)
                         break
