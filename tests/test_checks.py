@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,11 +117,18 @@ S2 = ("    tujuan: T1\nindikator:",  # a second sasaran, owned by the Kasi, afte
       "    tujuan: T1\n  - id: S2\n    uraian: Meningkatnya tertib administrasi desa\n"
       "    pemilik: kasi_pem\n    induk: S1\nindikator:")
 TEKS = "    Kabupaten Kendal.\n"
+LAW = "    - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
 
 
 def teks(sentence: str) -> tuple[str, str]:
     """A sentence added to teks.gambaran_umum (line 60)."""
     return TEKS, "    Kabupaten Kendal. " + sentence + "\n"
+
+
+def renamed(name: str, said: str) -> list[tuple[str, str]]:
+    """The Kasi's unit named `name`, and written `said` in its fungsi (line 39)."""
+    return [("nama: Seksi Tata Pemerintahan", f"nama: {name}"), ("kerja pada Seksi Tata Pemerintahan",
+                                                                 f"kerja pada {said}")]
 
 
 def add_indicator(name="Persentase layanan yang selesai tepat waktu", sasaran="S2", target=True, ident="I2"):
@@ -217,6 +225,12 @@ FIRES = [
         "39:9: peringatan: teks menyebut 'Seksi Tata Pemerintah', padahal nama jabatannya 'Seksi "
         "Tata Pemerintahan'; tulis nama unit sama persis di semua tempat (jabatan 'kasi_pem'), atau "
         'abaikan dengan alasan bila teks itu kutipan [IKU207]',
+    )),
+    # Issue 14, 4: the unit is quoted as the file has it, with its comma.
+    Fires("IKU207", renamed("Subbagian Keuangan dan Perencanaan", "Subbagian Keuangan, Perencanaan"), (
+        "39:9: peringatan: teks menyebut 'Subbagian Keuangan, Perencanaan', padahal nama jabatannya "
+        "'Subbagian Keuangan dan Perencanaan'; tulis nama unit sama persis di semua tempat (jabatan "
+        "'kasi_pem'), atau abaikan dengan alasan bila teks itu kutipan [IKU207]",
     )),
     Fires("IKU301", [("2022: \"87,5\", ", "")], (
         "58:13: peringatan: indikator 'Persentase layanan yang selesai tepat waktu' belum punya "
@@ -381,6 +395,40 @@ FIRES = [
         "54:18: galat: belum diisi: sumber data; ganti penanda 'ISI: ...' dengan data kecamatan ini "
         '[IKU710]',
     )),
+    # Issue 14: another office's regulation, a plan of another period, one number written two ways.
+    Fires("IKU604", [(LAW, LAW + "    - Peraturan Bupati Temanggung Nomor 45 Tahun 2016 tentang Susunan "
+                      "Organisasi dan Tata Kerja Badan Perencanaan Pembangunan Daerah\n")], (
+        "16:7: peringatan: butir ini tentang organisasi dan tata kerja Badan Perencanaan Pembangunan Daerah, "
+        "bukan kecamatan; mungkin sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi "
+        "dan tata kerja kecamatan atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang "
+        "dimaksud [IKU604]",
+    )),
+    Fires("IKU605", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 1 Tahun 2018 tentang "
+                      "RPJMD Kabupaten Temanggung Tahun 2018-2023\n")], (
+        "16:7: peringatan: RPJMD yang disebut berperiode 2018-2023, padahal dokumen ini untuk periode "
+        "2021-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode lain, "
+        "abaikan dengan alasan [IKU605]",
+    )),
+    Fires("IKU606", [teks("Sesuai Undang-Undang Nomor 023 Tahun 2014 tentang Pemerintahan Daerah.")], (
+        "60:18: peringatan: nomor peraturan ditulis 'Nomor 023 Tahun 2014' di sini, tetapi 'Nomor 23 Tahun "
+        "2014' di baris 15; tulis nomornya sama persis dengan naskah peraturan di semua tempat [IKU606]",
+    )),
+    # Issue 14: a unit misspelt into another word; a formula cut off before a quote; a stray letter.
+    Fires("IKU208", renamed("Seksi Pelayaran", "Seksi Pelayaran"), (
+        "34:11: peringatan: 'Seksi Pelayaran' memuat kata 'Pelayaran', mirip 'Pelayanan' dalam nama unit "
+        "'Seksi Pelayanan'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan bila kata itu "
+        "memang dimaksud [IKU208]",
+    )),
+    Fires("IKU405", [("dikali 100%", 'dikali"')], (
+        "53:12: galat: rumus terpotong: berakhir dengan 'dikali'; lengkapi rumusnya, mis. \"... dibagi ... "
+        'dikali 100%" [IKU405]',
+    )),
+    Fires("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                      "nama: Persentase layanan yang selesai tepat waktu B\n")], (
+        "51:11: peringatan: nama indikator 'Persentase layanan yang selesai tepat waktu B' diakhiri huruf "
+        "'B' yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; bila memang bagian nama (mis. "
+        '"Kelas A"), abaikan dengan alasan [IKU411]',
+    )),
     # The spec's Markdown, as the DOCX writer reads it: each wrong directive and table, at its text.
     Fires("IKU015", [(TEKS, TEKS + '  penutup: "<!-- ikugen:daftar romawi -->\\n\\n1. Salam.\\n\\n'
                       '<table><col width=\\"120%\\"><tr><td>x</td></tr></table>"\n')], (
@@ -405,7 +453,6 @@ def test_check_fires(tmp_path, case: Fires):
 
 
 # Correct data close to each check's defect: the check says nothing (nor does any other).
-LAW = "    - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n"
 RUMUS = "dibagi jumlah layanan dikali 100%"
 NIP = '"19670707 198803 1 005"'
 TUJUAN_IND = ("    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n",
@@ -463,6 +510,22 @@ QUIET = [
     ("IKU603", [(LAW, "    - Undang-Undang Dasar Negara Republik Indonesia Tahun 1945\n    - >-\n"
                  "      Peraturan Menteri Pendayagunaan Aparatur Negara Nomor: PER/09/M.PAN/5/2007 tentang\n"
                  "      Pedoman Umum Penetapan Indikator Kinerja Utama\n")]),
+    # A standard unit in its other spelling; a full formula with a full stop; a class and a stage.
+    ("IKU208", renamed("Seksi Ketenteraman dan Ketertiban Umum", "Seksi Ketenteraman dan Ketertiban Umum")),
+    ("IKU405", [("dikali 100%", "dikali 100%.")]),
+    ("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                 "nama: Persentase layanan Kelas A yang selesai tepat waktu Tahap I\n")]),
+    ("IKU411", [("nama: Persentase layanan yang selesai tepat waktu\n",
+                 "nama: Persentase layanan yang selesai tepat waktu dengan nilai minimal B\n")]),
+    # The Renstra of every office of the kabupaten at once; a long-term plan; one number one way.
+    ("IKU604", [(LAW, LAW + "    - Keputusan Bupati Temanggung Nomor 188.45/121A/KPTS/402.031/2018 tentang "
+                 "Pengesahan Rencana Strategis Satuan Kerja Perangkat Daerah Tahun 2021-2023\n")]),
+    ("IKU604", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 2 Tahun 2018 tentang Susunan "
+                 "Organisasi dan Tata Kerja Badan Permusyawaratan Desa\n")]),
+    ("IKU605", [(LAW, LAW + "    - Peraturan Daerah Kabupaten Temanggung Nomor 15 Tahun 2008 tentang Rencana "
+                 "Pembangunan Jangka Panjang Daerah Tahun 2005-2025\n    - Keputusan Camat Kaloran Nomor 7 "
+                 "Tahun 2021 tentang Renstra Kecamatan Kaloran Tahun 2021 s.d. 2023\n")]),
+    ("IKU606", [teks("Sesuai Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.")]),
     ("IKU801", [("nama: Seksi Tata Pemerintahan", "nama: Subbagian Perencanaan, Keuangan dan Aset"),
                 ("pada Seksi Tata Pemerintahan", "pada Subbagian Perencanaan, Keuangan dan Aset")]),
     # A decree's number left as dots to fill by hand; a Markdown link.
@@ -492,7 +555,8 @@ def _codes():
 
 
 def test_every_check_has_a_case_that_fires_and_one_that_stays_quiet():
-    fired = {c.code for c in FIRES}
+    # IKU108's hint names a path from the test's own folder: its cases are the tests of issue 14.
+    fired = {c.code for c in FIRES} | {"IKU108"}
     quiet = {code for code, _ in QUIET}
     assert set(_codes()) - fired == set()
     # Every check stays quiet on CLEAN (test_clean_spec_is_quiet); the checks of issue 5 also on
@@ -567,6 +631,46 @@ DEFECT_REPORTS = {
         "setiap sasaran diukur paling sedikit satu indikator [IKU408]",
         "24:5: peringatan: sasaran 'S2' belum punya indikator; tambahkan indikator dengan sasaran: S2; "
         "setiap sasaran diukur paling sedikit satu indikator [IKU408]",),
+    "issue14-perbup-dinas.yaml": (
+        "16:7: peringatan: butir ini tentang organisasi dan tata kerja Dinas Kesehatan, bukan kecamatan; "
+        "mungkin sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi dan tata kerja "
+        "kecamatan atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang dimaksud [IKU604]",
+        "19:7: peringatan: butir ini tentang rencana strategis Dinas Kesehatan, bukan kecamatan; mungkin "
+        "sisa dari dokumen kantor lain; ganti dengan peraturan tentang organisasi dan tata kerja kecamatan "
+        "atau Renstra kecamatan ini, atau abaikan dengan alasan bila memang dimaksud [IKU604]",),
+    "issue14-rpjmd-lain.yaml": (
+        "15:7: peringatan: RPJMD yang disebut berperiode 2021-2026, padahal dokumen ini untuk periode "
+        "2019-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode lain, "
+        "abaikan dengan alasan [IKU605]",
+        "21:7: peringatan: Rencana Strategis yang disebut berperiode 2021-2026, padahal dokumen ini untuk "
+        "periode 2019-2023; sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang periode "
+        "lain, abaikan dengan alasan [IKU605]",),
+    "issue14-permenpan-bentuk.yaml": (
+        "33:19: peringatan: Peraturan Menteri Pendayagunaan Aparatur Negara tentang Pedoman Umum Penetapan "
+        "Indikator Kinerja Utama ... disebut Nomor PER/09/M.PAN/5/2008 di sini, tetapi Nomor "
+        "PER/09/M.PAN/5/2007 di baris 12; samakan nomor dan tahunnya dengan naskah peraturan; bila keduanya "
+        "memang peraturan berbeda, abaikan dengan alasan [IKU602]",
+        "37:13: peringatan: nomor peraturan ditulis 'PER/09/MPAN/V/2007' di sini, tetapi "
+        "'PER/09/M.PAN/5/2007' di baris 12; tulis nomornya sama persis dengan naskah peraturan di semua "
+        "tempat [IKU606]",),
+    "issue14-seksi-pelayaran.yaml": (
+        "21:11: peringatan: 'Seksi Pelayaran' memuat kata 'Pelayaran', mirip 'Pelayanan' dalam nama unit "
+        "'Seksi Pelayanan'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan bila kata itu "
+        "memang dimaksud [IKU208]",
+        "31:9: peringatan: 'Seksi Kesejahteraan Sosail' memuat kata 'Sosail', mirip 'Sosial' dalam nama unit "
+        "'Seksi Kesejahteraan Sosial'; mungkin salah ketik; betulkan ejaannya, atau abaikan dengan alasan "
+        "bila kata itu memang dimaksud [IKU208]",),
+    "issue14-rumus-tanda.yaml": tuple(
+        f"{line}:12: galat: rumus terpotong: berakhir dengan '{end}'; lengkapi rumusnya, mis. \"... dibagi "
+        '... dikali 100%" [IKU405]'
+        for line, end in ((27, "dibagi"), (32, "dibagi"), (37, "x"), (42, "/"), (47, "dikali"))),
+    "issue14-huruf-sisa.yaml": (
+        "26:11: peringatan: nama indikator 'Persentase layanan yang selesai tepat waktu di Kecamatan "
+        "Sukamaju S' diakhiri huruf 'S' yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; "
+        'bila memang bagian nama (mis. "Kelas A"), abaikan dengan alasan [IKU411]',
+        "31:11: peringatan: nama indikator 'Persentase desa yang tertib administrasi D' diakhiri huruf 'D' "
+        "yang berdiri sendiri; mungkin sisa penyuntingan; hapus huruf itu; bila memang bagian nama (mis. "
+        '"Kelas A"), abaikan dengan alasan [IKU411]',),
     "kaloran-dua-urusan.yaml": (
         "35:19: peringatan: teks menyebut 'dua urusan', padahal tujuan (urusan) memuat 1; ikugen menghitung "
         "jumlah itu sendiri; betulkan teks atau datanya [IKU502]",),
@@ -577,6 +681,10 @@ def test_every_defect_fixture_is_expected_and_quotes_its_seed():
     assert sorted(p.name for p in DEFECTS.glob("*.yaml")) == sorted(DEFECT_REPORTS)
     for name in DEFECT_REPORTS:
         head = (DEFECTS / name).read_text(encoding="utf-8").split("\n", 2)
+        if name.startswith("issue14-"):  # the defects of issue 14, written from its description
+            assert re.match(r"# Issue 14, defect [1-6]: ", head[0]), name
+            assert head[1].startswith("# Written from the issue's description, not from a document"), name
+            continue
         assert head[0].startswith("# IKU-GUIDE §8: "), name
         assert re.match(r"# Seed 00[014] \((Kalimanah|Kaloran|Cerbon)\)", head[1]), name
 
@@ -740,3 +848,85 @@ def test_docs_list_every_check_with_its_severity():
     assert all(documented[c] == "galat" for c in raised - {"IKU020"} - pages)
     assert documented["IKU020"] == "peringatan"
     assert pages and all(documented[c] == "peringatan" for c in pages)
+
+
+# --- issue 14: the messages a user relies on, through `validate` --------------------------------
+
+NO_DUTIES = ("    tugas: Membantu Bupati dalam penyelenggaraan pemerintahan di Kecamatan Kaloran\n", "")
+NO_TUPOKSI = ("teks:\n", "susunan:\n  - bab: Pendahuluan\n    bagian: [latar_belakang]\n"
+              "  - bab: Penetapan\n    bagian: [penetapan]\nteks:\n")
+
+
+def validate(tmp_path: Path, text: str, *options: str) -> list[str]:
+    """The lines `ikugen validate` prints for a spec, without the file's name."""
+    path = tmp_path / "spek.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_ikugen("validate", *options, path)
+    assert "Traceback" not in result.stderr
+    return [line.replace(f"{path}:", "", 1) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("pairs,options,expected", [
+    # The standard chapters print the Camat's tugas and fungsi in BAB III.
+    ([NO_DUTIES], (), ["29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' "
+                       "dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi kecamatan; bab "
+                       "Tugas Pokok dan Fungsi mencetaknya [IKU206]"]),
+    # The spec's own chapters print no tupoksi section: nothing to print, nothing to say.
+    ([NO_DUTIES, NO_TUPOKSI], (), []),
+    # The decree prints the Camat's annex; a Kasi owning no sasaran has none.
+    ([NO_DUTIES], ("--layout", "keputusan"), [
+        "29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' dan/atau 'fungsi' "
+        "dari peraturan bupati tentang tugas dan fungsi kecamatan; lampiran keputusan (baris TUGAS dan "
+        "FUNGSI) mencetaknya [IKU206]"]),
+    ([("    fungsi:\n      - Menyiapkan bahan penyusunan program kerja pada Seksi Tata Pemerintahan\n", "")],
+     ("--layout", "keputusan"), []),
+])
+def test_position_without_duties_knows_the_document(tmp_path, pairs, options, expected):
+    """Issue 14, message 6: IKU206 speaks of the layout and chapters the spec is built with."""
+    assert validate(tmp_path, v(*pairs), *options) == expected
+
+
+MODELINE = ("# Spesifikasi bersih untuk uji pemeriksaan\n",
+            "# yaml-language-server: $schema={}\n# Spesifikasi bersih untuk uji pemeriksaan\n")
+
+
+def test_a_copied_spec_is_told_its_schema_line_points_nowhere(tmp_path):
+    """Issue 14, message 7: `cp examples/kaloran.yaml kecamatan-saya.yaml` keeps a dead line."""
+    where = os.path.relpath(ROOT / "schema" / "ikugen.schema.json", tmp_path.resolve())
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("../schema/ikugen.schema.json")))) == [
+        "1:33: peringatan: baris $schema menunjuk '../schema/ikugen.schema.json', yang tidak ada dari folder "
+        f"berkas ini; editor tidak memeriksa spesifikasi ini; tulis: # yaml-language-server: $schema={where} "
+        "[IKU108]"]
+    # The line it proposes is one the check accepts.
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format(where)))) == []
+
+
+def test_a_schema_line_naming_another_schema_is_told(tmp_path):
+    (tmp_path / "ikugen.schema.json").write_text("{}\n", encoding="utf-8")
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("ikugen.schema.json")))) == [
+        "1:33: peringatan: skema 'ikugen.schema.json' yang ditunjuk baris $schema berbeda dari skema ikugen "
+        "ini (`ikugen schema`); editor memeriksa dengan aturan lain; perbarui skema itu: ikugen schema > "
+        "ikugen.schema.json [IKU108]"]
+    (tmp_path / "ikugen.schema.json").write_text(run_ikugen("schema").stdout, encoding="utf-8")
+    assert validate(tmp_path, v((MODELINE[0], MODELINE[1].format("ikugen.schema.json")))) == []
+
+
+def test_the_readme_way_of_starting_writes_a_schema_line_that_holds(tmp_path):
+    """README, "Starting a new kecamatan": `ikugen init ... --dari EXAMPLE -o FILE`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.split("## Starting a new kecamatan", 1)[1].split("\n## ", 1)[0]
+    assert 'ikugen init "Nama Kecamatan" --dari examples/kaloran.yaml -o kecamatan-saya.yaml' in start
+    assert "cp examples/" not in start
+    target = tmp_path / "kecamatan-saya.yaml"
+    made = run_ikugen("init", "Nama Kecamatan", "--dari", EXAMPLES / "kaloran.yaml", "-o", target)
+    assert made.returncode == 0, made.stderr
+    result = run_ikugen("validate", target)
+    assert "[IKU710]" in result.stdout and "[IKU108]" not in result.stdout
+
+
+def test_a_unit_is_quoted_as_the_file_has_it(tmp_path):
+    """Issue 14, message 4, through `validate`: the quote is found by searching the file."""
+    case = next(c for c in FIRES if c.code == "IKU207" and "Keuangan, Perencanaan" in c.expected[0])
+    found = validate(tmp_path, v(*case.pairs))
+    assert found == list(case.expected)
+    assert found[0].split("'")[1] in (tmp_path / "spek.yaml").read_text(encoding="utf-8")

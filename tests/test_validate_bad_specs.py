@@ -121,6 +121,11 @@ _ALIAS_BOMB = "".join(
     + [f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
 )  # 9 levels, 387 million strings if expanded; lines 55-63 after BASE
 
+# A chapter whose second section (line 59) is the case's.
+_SUSUNAN = "susunan:\n  - bab: Penutup\n    bagian:\n      - penutup\n      - {}\n"
+_SECTIONS = ("latar_belakang, maksud_tujuan, landasan_hukum, definisi, syarat_kriteria, tupoksi, "
+             "tujuan_sasaran, visi_misi, penetapan, daftar_iku, formulir_iku, tabel_target, iku_eselon_iv, "
+             "penutup")
 _HINT_INDENT = "samakan indentasi baris ini dengan kunci lain pada tingkat yang sama"
 _HINT_COLON = "setiap baris pemetaan berbentuk 'kunci: nilai'"
 _HINT_QUOTE = "tutup tanda kutip pada baris yang sama"
@@ -392,6 +397,34 @@ CASES = [
     Bad("ambiguous-number", v("2021: 90", "2021: 1.000"),
         ("47:13: galat: angka '1.000' ambigu: titik bisa berarti ribuan atau desimal; tulis 1000 "
          "untuk ribuan atau pakai koma untuk desimal [IKU011]",)),
+    # Issue 14, 1: a section is a built-in name, a renamed built-in or the office's own; a mistake
+    # in one is told as that one shape, once, with no Python value in the message.
+    Bad("own-section-empty-title", BASE + _SUSUNAN.format('{judul: "", teks: "Salam"}'),
+        ("59:17: galat: 'judul' tidak boleh kosong [IKU011]",)),
+    Bad("own-section-misspelt-key", BASE + _SUSUNAN.format("{judul: Catatan, text: Salam}"),
+        ("59:26: galat: kunci 'text' tidak dikenal; maksud Anda `teks`? [IKU012]",)),
+    Bad("renamed-section-misspelt-name", BASE + _SUSUNAN.format("{bagian: penutp, judul: Akhir}"),
+        ("59:18: galat: nilai 'penutp' untuk 'bagian' tidak dikenal; pilihan: " + _SECTIONS
+         + "; maksud Anda `penutup`? [IKU011]",)),
+    Bad("choice-given-a-mapping", v("eselon: IV", "eselon: {tingkat: IV}"),
+        ("22:13: galat: 'eselon' harus salah satu dari: III, IV, bukan pemetaan [IKU011]",)),
+    # Issue 14, 2: list items are counted from 1, as a person counts (the second item here).
+    Bad("section-name-misspelt", BASE + _SUSUNAN.format("penutp"),
+        ("59:9: galat: nilai 'penutp' untuk butir ke-2 'bagian' tidak dikenal; pilihan: " + _SECTIONS
+         + "; maksud Anda `penutup`? [IKU011]",)),
+    Bad("section-neither-text-nor-mapping", BASE + _SUSUNAN.format("[penutup]"),
+        ("59:9: galat: butir ke-2 'bagian' harus berupa teks atau pemetaan (kunci: nilai), bukan daftar "
+         "[IKU011]",)),
+    # Issue 14, 3: a text item ending in ":" that YAML reads as a mapping: why, and how to quote it.
+    Bad("list-item-ending-in-colon", v("    fungsi: [Pembinaan administrasi pemerintahan desa]\n",
+                                       "    fungsi:\n      - Dasar hukum operasional, yaitu:\n"),
+        ("22:9: galat: butir ke-1 'fungsi' terbaca sebagai pemetaan (kunci: nilai), bukan teks: tanda "
+         "titik dua yang diikuti spasi atau akhir baris menjadikan teks di depannya sebuah kunci; beri "
+         "tanda kutip pada seluruh butir, mis. - \"Dasar hukum operasional, yaitu:\" [IKU011]",)),
+    Bad("section-ending-in-colon", BASE + _SUSUNAN.format("Dasar hukum: Perbup"),
+        ("59:9: galat: butir ke-2 'bagian' terbaca sebagai pemetaan (kunci: nilai), bukan teks: tanda "
+         "titik dua yang diikuti spasi atau akhir baris menjadikan teks di depannya sebuah kunci; beri "
+         "tanda kutip pada seluruh butir, mis. - \"Dasar hukum: Perbup\" [IKU011]",)),
 ]
 
 
@@ -599,3 +632,16 @@ def test_python_tag_runs_nothing(tmp_path):
     result = run_ikugen("validate", path, cwd=tmp_path)
     assert result.returncode == 1
     assert not marker.exists()
+
+
+def test_an_offices_own_order_is_told_as_the_shape_meant(tmp_path):
+    """Issue 14, message 1, in an office's susunan/standar.yaml: the same one message as in a spec."""
+    spec = _write(tmp_path, "spek.yaml", BASE)
+    (tmp_path / "kantor" / "susunan").mkdir(parents=True)
+    order = _write(tmp_path / "kantor" / "susunan", "standar.yaml",
+                   "- bab: Penutup\n  bagian:\n    - penutup\n    - {judul: Catatan, text: Salam}\n")
+    result = run_ikugen("validate", "--templates", tmp_path / "kantor", spec)
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{order}:4:24: galat: kunci 'text' tidak dikenal; maksud Anda `teks`? [IKU012]"]

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from pydantic import ValidationError
 
 from ikugen.checks import catalogue
-from ikugen.checks.registry import Silenced
+from ikugen.checks.registry import Output, Silenced
 from ikugen.errors import IkugenError, PageProblem, Problem, SpecError
 from ikugen.package_data import templates_dir
-from ikugen.render import office
+from ikugen.render import layout_data, office
 from ikugen.render.document import render
+from ikugen.render.environment import environment
 from ikugen.spec import inherit, pictures, yaml_reader
 from ikugen.spec.model import Spek
 from ikugen.spec.pictures import Picture
@@ -88,7 +89,9 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
     """
     options = options or Options()
     skipped = catalogue.resolve_skip(skip)
-    data, smap = yaml_reader.load(path, shown)
+    shown = shown if shown is not None else str(path)
+    text = yaml_reader.read_text(path, shown)  # kept: IKU108 reads the editor's line in it
+    data, smap = yaml_reader.parse(text, shown)
     data, smap = inherit.resolve(data, smap, path)
     try:
         spek = Spek.model_validate(data)
@@ -97,7 +100,8 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
         # Identifier checks need only the source map, so they report alongside schema errors.
         problems += [p for p in catalogue.run_source(smap) if p.code not in skipped]
         raise SpecError(problems) from None
-    outcome = catalogue.run(spek, smap, skipped)
+    outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options),
+                            source=(path, text))
     # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
     found, picture_problems = pictures.spec_pictures(spek, path.parent, smap, options.pictures)
     outcome.problems.extend(picture_problems)
@@ -105,6 +109,18 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
     if any(p.severity == "galat" for p in outcome.problems):
         raise SpecProblems(outcome.problems, outcome.silenced)
     return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced, found)
+
+
+def _output(spek: Spek, options: Options) -> Output:
+    """The layout and the chapters the build will use, for the checks that speak of the document."""
+    layout = options.layout or spek.dokumen.tata_letak
+    chapters = spek.susunan
+    if not chapters:
+        try:
+            chapters = layout_data.default_order(environment(str(options.templates or "") or None))
+        except SpecError:  # an office's own order that cannot be read: office.problems says so
+            return Output(layout)
+    return Output(layout, catalogue.sections(chapters))
 
 
 def refuse_under_strict(loaded: Loaded, strict: bool) -> None:

@@ -9,6 +9,7 @@ step).
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Optional
 
@@ -16,22 +17,27 @@ from ikugen.checks import (
     blanks,
     hygiene,
     legal,
+    legal_scope,
     markdown,
     measures,
+    modeline,
     nip,
     people,
     places,
     silence,
     structure,
     targets,
+    unit_words,
 )
-from ikugen.checks.registry import Check, Context, Outcome, problem
+from ikugen.checks.registry import Check, Context, Outcome, Output, problem
 from ikugen.errors import Problem, UsageError
 from ikugen.spec.model import Spek
+from ikugen.spec.model_layout import Bab, BagianBawaan
 from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
-_MODULES = (markdown, hygiene, legal, measures, nip, people, places, silence, structure, targets, blanks)
+_MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
+            structure, targets, unit_words, blanks)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
@@ -67,10 +73,15 @@ def resolve_skip(names: Iterable[str]) -> set[str]:
     return codes
 
 
-def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (),
-        today: Optional[datetime.date] = None) -> Outcome:
-    """Every registered check but the skipped ones; warnings the spec silences are set apart."""
-    context = Context(spek, smap, today or datetime.date.today())
+def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[datetime.date] = None,
+        output: Optional[Output] = None, source: Optional[tuple[Path, str]] = None) -> Outcome:
+    """Every registered check but the skipped ones; warnings the spec silences are set apart.
+
+    `output` is the document as it will be built (layout and chapters); without it, the spec's
+    own `tata_letak` and `susunan` (or, without one, every section)."""
+    if output is None:
+        output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
+    context = Context(spek, smap, today or datetime.date.today(), output, source)
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]
     return silence.apply(context, found, skipped, REGISTRY)
@@ -90,3 +101,15 @@ def refine_schema_problems(problems: list[Problem], data: object, smap: SourceMa
         out.append(problem(smap, REGISTRY["IKU102"], f) if f else p)
     return out
 
+
+
+def sections(chapters: Iterable[Bab]) -> frozenset[str]:
+    """The built-in sections that `chapters` print."""
+    names: set[str] = set()
+    for chapter in chapters:
+        for item in chapter.bagian:
+            if isinstance(item, str):
+                names.add(item)
+            elif isinstance(item, BagianBawaan):
+                names.add(item.bagian)
+    return frozenset(names)

@@ -24,6 +24,12 @@ _KIND = (r"(?:Undang[- ]?[Uu]ndang|UU|Peraturan|Keputusan|Instruksi|Surat\s+Edar
 _HEAD = re.compile(
     rf"\b(?P<kind>{_KIND}\b(?:\s+(?!(?i:nomor|no)\b)[^\s,;]+){{0,12}}?)\s*,?\s+(?i:nomor|no)\s*\.?\s*:?\s*"
     r"(?P<nomor>[^\s,;]+?)\s+(?i:tahun)\s+(?P<tahun>\d{4})\b")
+# "Nomor: PER/09/M.PAN/5/2007", "Nomor 188.45/121A/KPTS/402.031/2018": the year ends the number.
+_SLASHED = re.compile(
+    rf"\b(?P<kind>{_KIND}\b(?:\s+(?!(?i:nomor|no)\b)[^\s,;]+){{0,12}}?)\s*,?\s+(?i:nomor|no)\s*\.?\s*:?\s*"
+    r"(?P<nomor>[\w.-]+(?:\s?/\s?[\w.-]+)*?)\s?/\s?(?P<tahun>(?:19|20)\d{2})\b(?!\s*/)")
+_ROMAN_MONTHS = {r: str(n) for n, r in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII".split(), 1)}
 _KIND_WORD = re.compile(rf"\b{_KIND}\b")
 _ABBREVIATIONS = {
     "uu": "undang-undang", "undang undang": "undang-undang", "pp": "peraturan pemerintah",
@@ -32,6 +38,7 @@ _ABBREVIATIONS = {
     "permendagri": "peraturan menteri dalam negeri",
     "kepmendagri": "keputusan menteri dalam negeri", "keppres": "keputusan presiden",
     "kepres": "keputusan presiden", "inpres": "instruksi presiden", "kepbup": "keputusan bupati",
+    "permenpan": "peraturan menteri pendayagunaan aparatur negara",
 }
 # Where a cited title ends inside running text.
 _TITLE_END = re.compile(r"\(|;|\.\s|\bsebagaimana\b|,\s+(?:untuk|maka|yang|serta|adalah|dan)\b"
@@ -44,13 +51,29 @@ _CONSTITUTION = re.compile(r"undang[- ]undang dasar", re.IGNORECASE)
 class Citation:
     path: Path_
     kind: tuple[str, ...]
-    nomor: str
+    nomor: str  # normalised (`normal_number`): the same for every way of writing one number
     tahun: str
     title: tuple[str, ...]
     shown: str
+    written: str  # the number as the text has it, spaces made single: "PER/09/M.PAN/5/2007"
+    slashed: bool = False
 
     def number(self) -> str:
-        return f"Nomor {self.nomor} Tahun {self.tahun}"
+        return f"Nomor {self.written}" if self.slashed else f"Nomor {self.nomor} Tahun {self.tahun}"
+
+    def as_written(self) -> str:
+        return self.written if self.slashed else f"Nomor {self.written} Tahun {self.tahun}"
+
+
+def normal_number(nomor: str) -> str:
+    """A regulation's number compared as one: dots, spaces and leading zeros dropped, case
+    folded, a roman month in arabic ("PER/09/M.PAN/V" and "per/9/MPAN/5" are one number)."""
+    parts = []
+    for part in re.split(r"\s*/\s*", nomor.strip()):
+        part = re.sub(r"[.\s]", "", part).upper()
+        part = _ROMAN_MONTHS.get(part, part)
+        parts.append(part.lstrip("0") or "0" if part.isdigit() else part)
+    return "/".join(parts)
 
 
 def _kind(text: str) -> tuple[str, ...]:
@@ -62,7 +85,8 @@ def _kind(text: str) -> tuple[str, ...]:
 
 
 def citations(path: Path_, text: str) -> list[Citation]:
-    heads = list(_HEAD.finditer(text))
+    heads = sorted(list(_HEAD.finditer(text)) + [m for m in _SLASHED.finditer(text)
+                   if not _HEAD.match(text, m.start())], key=lambda m: m.start())
     out = []
     for n, m in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
@@ -75,8 +99,10 @@ def citations(path: Path_, text: str) -> list[Citation]:
         about = re.findall(r"[\w/-]+", title)
         if about:
             shown += " tentang " + " ".join(about[:6]) + (" ..." if len(about) > 6 else "")
-        out.append(Citation(path, kind, m.group("nomor").lstrip("0") or "0", m.group("tahun"),
-                            tuple(fold(title).split()[:12]), shown))
+        slashed = m.re is _SLASHED
+        written = " ".join(m.group("nomor").split()) + (f"/{m.group('tahun')}" if slashed else "")
+        out.append(Citation(path, kind, normal_number(m.group("nomor")), m.group("tahun"),
+                            tuple(fold(title).split()[:12]), shown, written, slashed))
     return out
 
 
@@ -115,16 +141,23 @@ def regulation_listed_twice(ctx: Context) -> Iterator[Finding]:
         seen.append((path, primary, text))
 
 
-@check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")
-def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
+def _all_citations(ctx: Context) -> list[Citation]:
+    """Every citation of the spec, in the landasan hukum and in prose, in the file's order."""
     found = [c for path, text in _entries(ctx.spek) for c in citations(path, text)]
     found += [c for path, text in prose(ctx.spek) if path[:2] != ("profil", "landasan_hukum")
               for c in citations(path, text)]
-    found.sort(key=lambda c: ctx.smap.locate(c.path))
+    return sorted(found, key=lambda c: ctx.smap.locate(c.path))
+
+
+@check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")
+def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
+    found = _all_citations(ctx)
     for j, later in enumerate(found):
-        for earlier in found[:j]:
-            same = _same_kind(earlier.kind, later.kind) and _same_title(earlier.title, later.title)
-            if same and (earlier.nomor != later.nomor) != (earlier.tahun != later.tahun):
+        same = [c for c in found[:j] if _same_kind(c.kind, later.kind) and _same_title(c.title, later.title)]
+        if any((c.nomor, c.tahun) == (later.nomor, later.tahun) for c in same):
+            continue  # it agrees with an earlier citation; one that differs is told at its own place
+        for earlier in same:
+            if (earlier.nomor != later.nomor) != (earlier.tahun != later.tahun):
                 line = ctx.smap.locate(earlier.path)[0]
                 yield Finding(later.path, f"{later.shown} disebut {later.number()} di sini, tetapi "
                               f"{earlier.number()} di baris {line}",
@@ -139,3 +172,21 @@ def regulation_without_number(ctx: Context) -> Iterator[Finding]:
         if not _NUMBERED.search(text) and not _CONSTITUTION.search(text):
             yield Finding(path, "butir landasan hukum tidak menyebut nomor dan tahun peraturan",
                           "tulis seperti \"Peraturan Bupati Temanggung Nomor 60 Tahun 2016 tentang ...\"")
+
+
+@check("IKU606", "peringatan", "nomor peraturan yang sama ditulis dalam bentuk berbeda")
+def regulation_number_written_differently(ctx: Context) -> Iterator[Finding]:
+    """One number written two ways ("PER/09/M.PAN/5/2007", "PER/09/MPAN/V/2007"): compared
+    after `normal_number`. Two entries of the list citing one regulation are IKU601's."""
+    found = _all_citations(ctx)
+    for j, later in enumerate(found):
+        for earlier in found[:j]:
+            both_listed = later.path[:2] == earlier.path[:2] == ("profil", "landasan_hukum")
+            same = (earlier.nomor, earlier.tahun) == (later.nomor, later.tahun)
+            if (same and _same_kind(earlier.kind, later.kind)
+                    and earlier.written != later.written and not both_listed):
+                line = ctx.smap.locate(earlier.path)[0]
+                yield Finding(later.path, f"nomor peraturan ditulis '{later.as_written()}' di sini, "
+                              f"tetapi '{earlier.as_written()}' di baris {line}",
+                              "tulis nomornya sama persis dengan naskah peraturan di semua tempat")
+                break

@@ -22,9 +22,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}$")  # IKM, SKM, IPM, LKjIP: at least
 _RATIO = re.compile(r"\bdibagi\b|\bbagi\b|/|÷|:|\bper\b|\bperbandingan\b|\brasio\b|100\s*%|\b100\s+persen\b")
 _PERCENT = re.compile(r"%|\bpersen\b|(?:\bdikali\b|\bkali\b|[x×*])\s*(?:dengan\s+)?100\b")
 _DIVISION = re.compile(r"\bdibagi\b|\bbagi\b|/|÷")
-# A formula that stops where an operand should follow.
-_CUT = re.compile(r"(\b(?:dikali|dibagi|dikurangi|ditambah|kali|bagi|dengan|dan|atau)|[-+*/×÷=(]|\)\s*[x×])"
-                  r"\s*[.,;:]?\s*$", re.IGNORECASE)
+# A formula that stops where an operand should follow, whatever punctuation, closing bracket or
+# quote is left after it: "dibagi", "dibagi.", 'dibagi"', "x )", "/", "dikali".".
+_CUT = re.compile(r"(\b(?:dikali|dibagi|dikurangi|ditambah|kali|bagi|dengan|dan|atau)|[-+*/×÷=(]|(?<!\w)x|"
+                  r"\)\s*[x×])[\s.,;:)\]\"'“”‘’«»]*$", re.IGNORECASE)
 # Remains of a number or an operand lost in copying: "x ,00%", "a ,, b", "x ,", "( )".
 _GARBLED = re.compile(r"\s,\s*\d|,\s*,|(?:^|\s)[x×*/]\s*,|\(\s*\)|%\s*%")
 
@@ -165,3 +166,25 @@ def same_indicator_twice(ctx: Context) -> Iterator[Finding]:
                 else f"sudah ada di baris {line}")
         yield Finding(path + ("nama",), f"indikator '{ind.nama}' {also}",
                       "satu indikator cukup dicantumkan sekali, pada jabatan yang memikulnya")
+
+
+# A one-letter word ending a name: left from editing ("... Kecamatan Cerbon S"). Roman numerals
+# ("Tahap I", "Triwulan IV") and a letter after a word that takes one ("Kelas A") are names.
+_LONE_LETTER = re.compile(r"(?<=\s)([^\W\d_])[\s.,;:]*$")
+_TAKES_A_LETTER = frozenset(
+    "kelas tipe type golongan kategori predikat akreditasi nilai huruf blok zona tahap triwulan semester "
+    "tingkat eselon grade level model pola skema versi bagian lampiran minimal opini".split())
+
+
+@check("IKU411", "peringatan", "huruf sisa di akhir nama indikator")
+def stray_letter_after_name(ctx: Context) -> Iterator[Finding]:
+    for path, ind in measures(ctx.spek):
+        found = _LONE_LETTER.search(ind.nama)
+        if not found or found.group(1) in "IVX":
+            continue
+        before = ind.nama[:found.start()].split()
+        if before and before[-1].casefold() in _TAKES_A_LETTER:
+            continue
+        yield Finding(path + ("nama",), f"nama indikator '{ind.nama}' diakhiri huruf '{found.group(1)}' yang "
+                      "berdiri sendiri; mungkin sisa penyuntingan", "hapus huruf itu; bila memang bagian "
+                      "nama (mis. \"Kelas A\"), abaikan dengan alasan")

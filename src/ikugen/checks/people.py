@@ -73,26 +73,42 @@ def _items(data: Any, key: str) -> list[dict[str, Any]]:
 
 @check("IKU206", "peringatan", "jabatan tanpa tugas dan fungsi")
 def position_without_duties(ctx: Context) -> Iterator[Finding]:
+    """A position whose tugas and fungsi the document prints, with neither written."""
     for i, j in enumerate(ctx.spek.organisasi):
-        if not j.tugas and not j.fungsi:
+        where = None if j.tugas or j.fungsi else _duties_printed(ctx, j.id)
+        if where:
             yield Finding(("organisasi", i), f"jabatan '{j.nama}' belum punya tugas maupun fungsi",
                           "isi 'tugas' dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi "
-                          "kecamatan; bab Tugas Pokok dan Fungsi mencetaknya")
+                          f"kecamatan; {where} mencetaknya")
+
+
+def _duties_printed(ctx: Context, ident: str) -> Optional[str]:
+    """Where the document, as it will be built, prints the position's tugas and fungsi, if at all."""
+    spek, out = ctx.spek, ctx.output
+    head = ident == spek.head_id()
+    if out.layout == "keputusan":  # an annex for the Camat and for each position owning a sasaran
+        owns = any(spek.owner(s) == ident for s in spek.sasaran)
+        return "lampiran keputusan (baris TUGAS dan FUNGSI)" if head or owns else None
+    if out.sections is None or "tupoksi" in out.sections:
+        return "bab Tugas Pokok dan Fungsi"
+    if head and "formulir_iku" in out.sections:
+        return "tabel identitas formulir IKU"
+    return None
 
 
 # Words that open a unit's name; "Sub Bagian" and "Subbag" are folded to "subbagian".
-_UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
+UNIT_WORD = re.compile(r"\b(seksi|sub\s*-?\s*bag(?:ian)?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w/-]+")
 
 
 Unit = tuple[list[str], str, str]  # words after the kind word, name, id
 
 
-def _units(spek: Spek) -> dict[str, list[Unit]]:
+def units_of(spek: Spek) -> dict[str, list[Unit]]:
     """Units by kind ("seksi", "subbagian"): (words after the kind word, name, id)."""
     units: dict[str, list[Unit]] = {}
     for j in spek.organisasi:
-        match = _UNIT_WORD.match(j.nama)
+        match = UNIT_WORD.match(j.nama)
         if match:
             kind = _kind(match.group(1))
             units.setdefault(kind, []).append((fold(j.nama[match.end():]).split(), j.nama, j.id))
@@ -110,7 +126,7 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
     Only near misses count (the first word alike, the rest mostly alike): a text naming another
     office's unit, or a unit by a shortened name, is not a spelling of one of ours.
     """
-    units = _units(ctx.spek)
+    units = units_of(ctx.spek)
     if not units:
         return
     for path, text in prose(ctx.spek):
@@ -118,18 +134,32 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
             continue
         reported = set()
         for chunk in re.split(r"[.;:()\n]", text):
-            for match in _UNIT_WORD.finditer(chunk):
-                original = _WORD.findall(chunk[match.end():])[:12]
-                close = _near_miss([w.casefold() for w in original], units[_kind(match.group(1))]
-                                   if _kind(match.group(1)) in units else [])
-                if close:
-                    rest, name, ident = close
-                    shown = " ".join([match.group(1)] + _as_written(original, rest))
-                    if shown not in reported:
-                        reported.add(shown)
-                        yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
-                                      f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
-                                      "atau abaikan dengan alasan bila teks itu kutipan")
+            for match in UNIT_WORD.finditer(chunk):
+                close = _mention(units, chunk, match)
+                if close and close[0] not in reported:
+                    shown, name, ident = close
+                    reported.add(shown)
+                    yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
+                                  f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
+                                  "atau abaikan dengan alasan bila teks itu kutipan")
+
+
+def _mention(units: dict[str, list[Unit]], chunk: str,
+             match: re.Match[str]) -> Optional[tuple[str, str, str]]:
+    """The unit a text's "Seksi ..." at `match` nearly names: (the words as written, its name, id)."""
+    after = list(_WORD.finditer(chunk, match.end()))[:12]
+    original = [w.group() for w in after]
+    close = _near_miss([w.casefold() for w in original], units.get(_kind(match.group(1)), []))
+    if not close:
+        return None
+    rest, name, ident = close
+    # Quoted as written, commas and all, so that a search of the file finds it.
+    return chunk[match.start():after[len(_as_written(original, rest)) - 1].end()], name, ident
+
+
+def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str]) -> bool:
+    """Whether IKU207 reports the text's unit at `match` (a near miss of one of `units_of(spek)`)."""
+    return _mention(units, chunk, match) is not None
 
 
 def _as_written(original: list[str], rest: list[str]) -> list[str]:

@@ -41,6 +41,8 @@ def _name_after(text: str, pos: int) -> list[str]:
         key = word.casefold()
         if not word[0].isupper() or key in FUNCTION_WORDS or key in _KINDS or key in _GENERIC:
             break
+        if len(word) == 1 and word not in "IVX":
+            break  # a stray letter ("Kecamatan Cerbon S"): IKU411's, not another place
         out.append(word)
         pos = match.end()
         if pos < len(text) and not text[pos].isspace():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ikugen.errors import Problem, Severity
@@ -21,6 +22,17 @@ class Finding:
     loc: Path_
     message: str
     hint: Optional[str] = None
+    # A place in the spec's own file that is no value (a comment): (line, column).
+    at: Optional[tuple[int, int]] = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """The document the spec will be built as, for the checks that speak of it: its layout, and
+    the built-in sections its chapters print (None: not known, every section may be printed)."""
+
+    layout: str = "standar"
+    sections: Optional[frozenset[str]] = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,8 @@ class Context:
     smap: SourceMap
     # "Today" for the checks that compare with it (a NIP's start of service in the future).
     today: datetime.date = field(default_factory=datetime.date.today)
+    output: Output = field(default_factory=Output)
+    source: Optional[tuple[Path, str]] = None  # the spec's own file and its text, as read
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]
@@ -87,4 +101,6 @@ class Outcome:
 
 
 def problem(smap: SourceMap, c: Check, f: Finding) -> Problem:
+    if f.at is not None:
+        return Problem(smap.file, *f.at, c.severity, c.code, f.message, f.hint)
     return smap.problem(f.loc, c.code, f.message, hint=f.hint, severity=c.severity)

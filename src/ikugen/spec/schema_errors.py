@@ -21,7 +21,8 @@ from ikugen.spec.yaml_reader import Path_, SourceMap, kind_name, value_at
 def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Path_, bool]] = set()
-    for error in exc.errors(include_input=False, include_url=False):
+    errors = _meant(exc.errors(include_input=False, include_url=False), data, model)
+    for error in errors:
         loc, on_key = _data_path(error["loc"], data, error["type"] == "missing")
         if (loc, on_key) in seen:  # a union reports once per member: one message is enough
             continue
@@ -33,29 +34,115 @@ def problems_from(exc: ValidationError, data: Any, smap: SourceMap, model: type[
     return problems
 
 
+def _meant(errors: list[ErrorDetails], data: Any, model: type[BaseModel]) -> list[ErrorDetails]:
+    """The errors of the one shape of a union the user evidently meant, at each union.
+
+    A value that fits none of a union's shapes (a section: a built-in name, a renamed built-in,
+    an office's own section) gets an error from every shape; only the errors of the shape
+    closest to what was written are true for the user. A text meant the name; a mapping meant
+    the shape that knows most of its keys.
+    """
+    by_union: dict[Path_, dict[str, list[ErrorDetails]]] = {}
+    for error in errors:
+        split = _union_split(error["loc"], data, error["type"] == "missing")
+        if split:
+            by_union.setdefault(split[0], {}).setdefault(split[1], []).append(error)
+    dropped: set[int] = set()
+    # Only unions with a mapping among their shapes: the others' first error says it all.
+    by_union = {prefix: members for prefix, members in by_union.items() if len(members) > 1 and any(
+        _fields(model, found[0]["loc"][:len(prefix) + 1]) for found in members.values())}
+    for prefix, members in by_union.items():
+        keep = _closest(prefix, members, data, model)
+        dropped |= {id(e) for tag, found in members.items() if tag != keep for e in found}
+        if keep is not None:
+            said = _without_implied_missing(members[keep], model)
+            dropped |= {id(e) for e in members[keep]} - {id(e) for e in said}
+    kept = [e for e in errors if id(e) not in dropped]
+    for prefix, members in by_union.items():
+        if not any(id(e) not in dropped for found in members.values() for e in found):
+            kept.append(_no_shape(prefix))
+    return kept
+
+
+def _union_split(loc: Path_, data: Any, missing: bool) -> Optional[tuple[Path_, str]]:
+    """Where in `loc` a union's member tag stands: (data path before it, the tag)."""
+    path: list[Union[str, int]] = []
+    node = data
+    for i, part in enumerate(loc):
+        key, node = _step(node, part)
+        if key is not None:
+            path.append(key)
+        elif missing and isinstance(node, dict) and i == len(loc) - 1:
+            return None
+        else:
+            return (tuple(path), part) if isinstance(part, str) and part != "[key]" else None
+    return None
+
+
+def _step(node: Any, part: Union[str, int]) -> tuple[Optional[Union[str, int]], Any]:
+    """One step of pydantic's `loc` into the data: (the key as the data has it, the value), or
+    (None, `node`) when `part` is no place in the data (a union member's or a validator's tag)."""
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return part, node[part]
+    if isinstance(node, dict) and isinstance(part, int) and str(part) in node:
+        return str(part), node[str(part)]  # a target year: the YAML key is text
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return part, node[part]
+    return None, node
+
+
+def _closest(prefix: Path_, members: dict[str, list[ErrorDetails]], data: Any,
+             model: type[BaseModel]) -> Optional[str]:
+    """The member tag of the shape the value at `prefix` was evidently written as, if any."""
+    value = value_at(data, prefix)
+    at = len(prefix) + 1  # pydantic's loc up to the member's tag
+    if _colon_text(value) is not None:
+        value = "text"  # a text YAML read as a mapping (": "): the text member is what was meant
+    if not isinstance(value, dict):
+        # A text, a number: the members that are not mappings; none if the value fits no kind.
+        scalar = [tag for tag, found in members.items() if not _fields(model, found[0]["loc"][:at])]
+        return scalar[0] if isinstance(value, str) and scalar else None
+    scored = []
+    for order, (tag, found) in enumerate(members.items()):
+        fields = _fields(model, found[0]["loc"][:at])
+        if fields:  # a text member is not what a mapping was written for
+            known = sum(key in fields for key in value)
+            close = sum(key not in fields and suggest(str(key), fields) is not None for key in value)
+            scored.append((known + 0.5 * close, -order, tag))  # on a tie, the first shape
+    return max(scored)[2] if scored else None
+
+
+def _no_shape(prefix: Path_) -> ErrorDetails:
+    return typing.cast(ErrorDetails, {"type": "union_shape", "loc": prefix, "msg": "", "ctx": {}})
+
+
+def _without_implied_missing(found: list[ErrorDetails], model: type[BaseModel]) -> list[ErrorDetails]:
+    """A missing key that a misspelt key next to it stands for is said once: by the misspelt key."""
+    meant = set()
+    for error in found:
+        if error["type"] == "extra_forbidden":
+            fields = _fields(model, error["loc"][:-1])
+            close = suggest(str(error["loc"][-1]), fields)
+            if close:
+                meant.add(tuple(error["loc"][:-1]) + (close,))
+    return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
+
 def _data_path(loc: Path_, data: Any, missing: bool = False) -> tuple[Path_, bool]:
     """The part of pydantic's `loc` that names real data; union and validator tags dropped."""
     path: list[Union[str, int]] = []
     node = data
-    on_key = False
     for i, part in enumerate(loc):
         if part == "[key]":
-            on_key = True
-            break
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            path.append(part)
-            node = node.get(part)
-        elif isinstance(node, dict) and isinstance(part, int) and str(part) in node:
-            path.append(str(part))
-            node = node[str(part)]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            path.append(part)
-            node = node[part]
+            return tuple(path), True
+        key, node = _step(node, part)
+        if key is not None:
+            path.append(key)
         elif missing and isinstance(node, dict) and i == len(loc) - 1:
             path.append(part)  # a missing field: keep its name for the message
             node = None
         # else a union member's tag ('decimal', 'constrained-str'): not a place in the data
-    return tuple(path), on_key
+    return tuple(path), False
 
 
 def _label(loc: Path_) -> str:
@@ -67,11 +154,20 @@ def _label(loc: Path_) -> str:
     return f"'{loc[-1]}'" if loc else "isi berkas"
 
 
-def _fields(model: type[BaseModel], loc: Path_) -> list[str]:
-    """Field names of the model that sits at `loc` (for 'did you mean')."""
+def _fields(model: type[BaseModel], loc: Any) -> list[str]:
+    """Field names of the model at pydantic's `loc` (for 'did you mean'); a union's member is
+    named in `loc` by its tag."""
     current: Any = model
+    if loc and isinstance(loc[0], int):
+        loc = loc[1:]  # a list of `model` at the top: an office's susunan/standar.yaml
     for part in loc:
         current = _unwrap(current)
+        if typing.get_origin(current) is typing.Union:
+            named = [a for a in typing.get_args(current) if getattr(a, "__name__", None) == part]
+            if named:
+                current = named[0]
+                continue
+            return []
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(part) if isinstance(part, str) else None
             if field is None:
@@ -101,9 +197,32 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
+def _colon_text(value: Any) -> Optional[str]:
+    """A list item YAML read as a one-key mapping because of ": " or a final ":", as written."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return None
+    key, rest = next(iter(value.items()))
+    if not isinstance(key, str) or not any(c.isspace() for c in key) or isinstance(rest, (dict, list)):
+        return None
+    line = f"{key}:" if rest is None else f"{key}: {rest}"
+    return shorten(line.replace('"', '\\"'), 60)
+
+
 def suggest(word: str, choices: list[str]) -> Optional[str]:
+    """The choice closest to `word`, if close; English spellings are compared as they sound in
+    Indonesian ("text" for `teks`, "cover" for `kover`)."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        sounds = {_sound(c): c for c in choices}
+        close = [sounds[c] for c in difflib.get_close_matches(_sound(word), list(sounds), n=1, cutoff=0.75)]
     return close[0] if close else None
+
+
+def _sound(word: str) -> str:
+    word = word.casefold()
+    for english, indonesian in (("ph", "f"), ("x", "ks"), ("q", "k"), ("c", "k")):
+        word = word.replace(english, indonesian)
+    return word
 
 
 def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel],
@@ -120,7 +239,7 @@ def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel]
     if kind == "missing":
         return f"kunci wajib '{name}' belum diisi", None, False
     if kind == "extra_forbidden":
-        allowed = _fields(model, loc[:-1])
+        allowed = _fields(model, error["loc"][:-1])
         close = suggest(str(name), allowed)
         hint = f"maksud Anda `{close}`?" if close else (
             "kunci yang dikenal: " + ", ".join(allowed) if allowed else None)
@@ -128,6 +247,13 @@ def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel]
     if value is None and kind in ("string_type", "int_type", "model_type", "list_type",
                                   "dict_type", "literal_error", "model_attributes_type"):
         return f"{label} belum diisi (kosong)", None, False
+    written = _colon_text(value)
+    if written is not None and kind in ("string_type", "literal_error"):
+        return (f"{label} terbaca sebagai pemetaan (kunci: nilai), bukan teks: tanda titik dua yang diikuti "
+                "spasi atau akhir baris menjadikan teks di depannya sebuah kunci",
+                f"beri tanda kutip pada seluruh butir, mis. - \"{written}\"", False)
+    if kind == "union_shape":
+        return f"{label} harus berupa teks atau pemetaan (kunci: nilai), bukan {got}", None, False
     if kind == "string_type":
         return f"{label} harus berupa teks, bukan {got}", None, False
     if kind in ("int_parsing", "int_type", "int_from_float") or (
@@ -143,9 +269,11 @@ def _message(error: ErrorDetails, loc: Path_, value: Any, model: type[BaseModel]
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         options = [o.strip().strip("'") for o in expected.split(",")]
-        close = suggest(str(value), options) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return f"{label} harus salah satu dari: {', '.join(options)}, bukan {got}", None, False
+        close = suggest(value, options)
         hint = f"maksud Anda `{close}`?" if close else None
-        return (f"nilai '{shorten(value, 40)}' untuk '{name}' tidak dikenal; pilihan: "
+        return (f"nilai '{shorten(value, 40)}' untuk {label} tidak dikenal; pilihan: "
                 + ", ".join(options)), hint, False
     if kind == "string_pattern_mismatch":
         return (f"pengenal '{shorten(value, 40)}' tidak sah", "pakai huruf, angka, _ . atau -, "
