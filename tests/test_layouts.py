@@ -70,7 +70,7 @@ def test_decree_has_one_annex_per_position_with_tugas_fungsi_and_indicators(decr
         rows = [[c.text for c in r.cells] for r in table.rows[1:]]
         mine = [i for i in spek.indikator if owners[i.sasaran] == position.id]
         assert [r[1] for r in rows] == [i.nama for i in mine]
-        assert [r[3] for r in rows] == [i.rumus or "-" for i in mine]
+        assert [r[3] for r in rows] == [i.rumus or "" for i in mine]  # no value: an empty cell, not "-"
 
 
 def test_every_place_named_in_the_decree_is_this_kecamatan(decree):

@@ -59,11 +59,35 @@ def titles_for_ids(data: Any) -> Iterator[Finding]:
     refs += [(("tujuan", i, "indikator", k, "penanggung_jawab"), ind.get("penanggung_jawab"))
              for i, t in enumerate(_items(data, "tujuan")) for k, ind in enumerate(_items(t, "indikator"))]
     for path, value in refs:
-        if isinstance(value, str) and not _ID.match(value):
-            found = nearest_position(value, positions)  # type: ignore[arg-type]
-            if found:
-                yield Finding(path, f"'{value}' adalah nama jabatan, bukan id jabatan",
-                              f"tulis id jabatannya: `{found[0]}` ({found[1]})")
+        values = [(path, value)] if isinstance(value, str) else []
+        if path[-1] == "penanggung_jawab" and isinstance(value, list):  # a list of ids, one by one
+            values = [(path + (k,), v) for k, v in enumerate(value) if isinstance(v, str)]
+        for where, text in values:
+            if not _ID.match(text):
+                finding = _title_finding(where, text, positions,  # type: ignore[arg-type]
+                                         several=where[-1] == "penanggung_jawab")
+                if finding:
+                    yield finding
+
+
+# "Camat / Kasi Pelayanan", "1. Kasi PMP 2. Kasi Kesos", "Kasi PMD, Kasi Kesos dan Kasi Trantib"
+_SEVERAL = re.compile(r"\s*(?:/|,|;|&|\bdan\b|\b\d+[.)])\s*", re.IGNORECASE)
+
+
+def _title_finding(path: Path_, value: str, positions: list[Position], several: bool) -> Optional[Finding]:
+    """A title written where an id belongs; for a penanggung jawab, possibly several titles."""
+    parts = [p for p in _SEVERAL.split(value) if p.strip()] if several else [value]
+    found = [nearest_position(part, positions) for part in parts]
+    if len(parts) > 1 and all(found):
+        ids = ", ".join(f[0] for f in found if f)
+        names = ", ".join(f[1] for f in found if f)
+        return Finding(path, f"'{value}' adalah nama {len(parts)} jabatan, bukan id jabatan",
+                       f"tulis daftar id jabatannya: `[{ids}]` ({names})")
+    whole = nearest_position(value, positions)
+    if whole:
+        return Finding(path, f"'{value}' adalah nama jabatan, bukan id jabatan",
+                       f"tulis id jabatannya: `{whole[0]}` ({whole[1]})")
+    return None
 
 
 def _items(data: Any, key: str) -> list[dict[str, Any]]:

@@ -40,8 +40,10 @@ def _refs(ctx: Context) -> Iterator[tuple[Path_, str, str]]:
         if j.atasan:
             yield ("organisasi", i, "atasan"), "organisasi", j.atasan
     for path, ind in measures(s):
-        if ind.penanggung_jawab:
+        if isinstance(ind.penanggung_jawab, str):
             yield path + ("penanggung_jawab",), "organisasi", ind.penanggung_jawab
+        for k, ident in enumerate(ind.penanggung_jawab if isinstance(ind.penanggung_jawab, list) else []):
+            yield path + ("penanggung_jawab", k), "organisasi", ident
     for i, x in enumerate(s.sasaran):
         for field, target in (("tujuan", "tujuan"), ("pemilik", "organisasi"), ("induk", "sasaran")):
             if getattr(x, field):

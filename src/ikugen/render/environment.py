@@ -55,9 +55,10 @@ def escape_md(value: Any) -> Any:
 
 
 def sel(value: Any) -> Markup:
-    """Plain text for an HTML table cell; a line break in the text becomes <br>."""
+    """Plain text for an HTML table cell; a line break in the text becomes <br>. No value is an
+    empty cell: a "-" would say that the spec wrote one."""
     if value is None:
-        return Markup("-")
+        return Markup("")
     if isinstance(value, Markup):
         return value
     return Markup("<br>".join(html.escape(line, quote=False) for line in str(value).split("\n")))

@@ -7,7 +7,7 @@ value rules live here; rules that relate parts to each other are the checks (`ik
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -117,6 +117,17 @@ class Wilayah(Ketat):
     kode: Optional[Singkat] = Field(None, description="Kode wilayah (Kemendagri), bila ada.")
 
 
+Butir = Annotated[list[Prosa], Field(min_length=1, max_length=100)]
+
+
+class RincianTugas(Ketat):
+    """A position's tugas as its regulation words it: a sentence, then the items it lists."""
+
+    uraian: Optional[Prosa] = Field(None, description="Kalimat tugas pokok sebelum rinciannya.")
+    rincian: list[Prosa] = Field(min_length=1, max_length=100,
+                                 description="Rincian tugas, satu per butir (dicetak a., b., c., ...).")
+
+
 class Jabatan(Ketat):
     id: Id
     nama: Singkat = Field(description="Nama jabatan atau unit, mis. Seksi Tata Pemerintahan.")
@@ -125,11 +136,25 @@ class Jabatan(Ketat):
     )
     eselon: Literal["III", "IV"] = Field(description="Eselon jabatan: III (Camat) atau IV.")
     atasan: Optional[Id] = Field(None, description="id jabatan atasan; kosong untuk Camat.")
-    tugas: Optional[Prosa] = Field(None, description="Tugas pokok jabatan.")
+    tugas: Optional[Union[Prosa, Butir, RincianTugas]] = Field(
+        None, description="Tugas pokok jabatan: satu teks; daftar butir bila peraturannya merincinya "
+                          "(dicetak a., b., c., ...); atau {uraian: ..., rincian: [...]}.")
     fungsi: list[Prosa] = Field([], max_length=100, description="Fungsi jabatan, satu per butir.")
     kewenangan: list[Singkat] = Field(
         [], max_length=100, description="Aspek kewenangan yang dilimpahkan Bupati (untuk Camat)."
     )
+
+    @property
+    def tugas_uraian(self) -> Optional[str]:
+        """The tugas as one text: all of it, or the sentence before its items."""
+        return self.tugas if isinstance(self.tugas, str) else getattr(self.tugas, "uraian", None)
+
+    @property
+    def tugas_rincian(self) -> list[str]:
+        """The items the tugas lists, if it lists any."""
+        if isinstance(self.tugas, list):
+            return list(self.tugas)
+        return list(self.tugas.rincian) if isinstance(self.tugas, RincianTugas) else []
 
 
 class Ukuran(Ketat):
@@ -140,7 +165,9 @@ class Ukuran(Ketat):
     definisi: Optional[Prosa] = Field(None, description="Definisi operasional indikator.")
     rumus: Optional[Prosa] = Field(None, description="Rumus atau formulasi penghitungan.")
     sumber_data: Optional[Singkat] = Field(None, description="Sumber data.")
-    penanggung_jawab: Optional[Id] = Field(None, description="id jabatan yang bertanggung jawab.")
+    penanggung_jawab: Optional[Union[Id, Annotated[list[Id], Field(min_length=1, max_length=20)]]] = Field(
+        None, description="id jabatan yang bertanggung jawab, atau daftar id bila lebih dari satu "
+                          "jabatan, mis. [camat, pelayanan].")
     alasan: Optional[Prosa] = Field(None, description="Alasan pemilihan indikator.")
     polaritas: Optional[Literal["positif", "negatif"]] = Field(
         None, description="positif: makin tinggi makin baik; negatif: makin rendah makin baik."
@@ -148,6 +175,12 @@ class Ukuran(Ketat):
     tipe: Optional[Literal["kumulatif", "non-kumulatif"]] = Field(
         None, description="Tipe penghitungan: kumulatif atau non-kumulatif."
     )
+
+    @property
+    def penanggung_jawab_ids(self) -> list[str]:
+        """The responsible positions' ids, one or several, as written."""
+        pj = self.penanggung_jawab
+        return [] if pj is None else [pj] if isinstance(pj, str) else list(pj)
     kondisi_awal: Nilai = None
     target: dict[Tahun, Nilai] = Field(
         {}, description="Target per tahun periode, mis. {2024: 85}; \"-\" bila tidak ditetapkan."

@@ -79,6 +79,10 @@ class View:
     baris_iku: list[Row]
     baris_per_jabatan: dict[str, list[Row]]
     ada_tujuan: bool
+    ada_target: bool  # some indicator has a target or a baseline: the target table prints
+    tahun_target: tuple[tuple[int, int], ...]  # (place in the period, year) of the years with a target
+    ada_kondisi_awal: bool
+    ada_satuan: bool
     tujuan_sasaran: list[tuple[TujuanView, tuple[SasaranView, ...]]]
     teks: dict[str, Optional[str]]  # each prose section of `teks`: its Markdown, None: the default
     menimbang: tuple[str, ...]      # the spec's own considerations of the decree, if any
@@ -120,9 +124,9 @@ def _derive(spek: Spek) -> View:
     indikator_view = {id(i): records.indikator(i) for i in spek.indikator}
 
     def pj_name(ind: Ukuran, s: Optional[Sasaran]) -> str:
-        ref = ind.penanggung_jawab or spek.owner(s) or head.jabatan.id
-        j = positions.get(ref)
-        return (j.singkatan or j.nama) if j else ref
+        """The responsible positions' short names, one per line (each on a line of the cell)."""
+        refs = ind.penanggung_jawab_ids or [spek.owner(s) or head.jabatan.id]
+        return "\n".join((j.singkatan or j.nama) if (j := positions.get(ref)) else ref for ref in refs)
 
     by_owner: dict[str, list[Sasaran]] = {}
     for s in spek.sasaran:
@@ -146,9 +150,10 @@ def _derive(spek: Spek) -> View:
             Row(no=no, tujuan=tujuan_view[id(t)] if t else None, tujuan_span=t_span,
                 sasaran=sasaran_view[id(s)], sasaran_span=s_span,
                 indikator=indikator_view[id(ind)] if ind else None,
-                penanggung_jawab=pj_name(ind, s) if ind else "-",
-                target=[indonesian.angka(ind.target.get(y)) if ind else "-" for y in years],
-                kondisi_awal=indonesian.angka(ind.kondisi_awal) if ind else "-")
+                penanggung_jawab=pj_name(ind, s) if ind else "",
+                # No value is an empty cell; a "-" the spec wrote is data and prints.
+                target=[indonesian.angka(ind.target.get(y), empty="") if ind else "" for y in years],
+                kondisi_awal=indonesian.angka(ind.kondisi_awal, empty="") if ind else "")
             for (no, t, s, ind), s_span, t_span in zip(found, sasaran_spans, tujuan_spans, strict=True)
         ]
 
@@ -197,6 +202,11 @@ def _derive(spek: Spek) -> View:
         baris_iku=per_position[head.jabatan.id],
         baris_per_jabatan=per_position,
         ada_tujuan=bool(spek.tujuan),
+        ada_target=any(ind.target or ind.kondisi_awal is not None for ind in spek.indikator),
+        tahun_target=tuple((i, y) for i, y in enumerate(years)
+                           if any(y in ind.target for ind in spek.indikator)),
+        ada_kondisi_awal=any(ind.kondisi_awal is not None for ind in spek.indikator),
+        ada_satuan=any(ind.satuan for ind in spek.indikator),
         tujuan_sasaran=tujuan_sasaran,
         teks={name: text for name, text in spek.teks if not isinstance(text, list)},
         menimbang=tuple(spek.teks.menimbang),

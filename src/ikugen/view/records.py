@@ -33,7 +33,7 @@ class IndikatorView:
     definisi: Optional[str]
     rumus: Optional[str]
     sumber_data: Optional[str]
-    penanggung_jawab: Optional[str]  # the position's id as written; a row prints its name
+    penanggung_jawab: list[str]  # the positions' ids as written; a row prints their names
     alasan: Optional[str]
     polaritas: Optional[str]
     tipe: Optional[str]
@@ -68,9 +68,10 @@ class JabatanView:
     singkatan: Optional[str]
     eselon: str
     atasan: Optional[str]
-    tugas: Optional[str]
+    tugas: Optional[str]  # the tugas as one text, or the sentence before its items
     fungsi: tuple[str, ...]
     kewenangan: tuple[str, ...]
+    rincian_tugas: tuple[str, ...] = ()  # the items a tugas lists (a., b., c., ...)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def indikator(ind: Ukuran) -> IndikatorView:
     return IndikatorView(
         id=ind.id if isinstance(ind, (Indikator, IndikatorTujuan)) else None, nama=ind.nama,
         satuan=ind.satuan, definisi=ind.definisi, rumus=ind.rumus, sumber_data=ind.sumber_data,
-        penanggung_jawab=ind.penanggung_jawab,
+        penanggung_jawab=ind.penanggung_jawab_ids,
         alasan=ind.alasan, polaritas=ind.polaritas, tipe=ind.tipe,
         kondisi_awal=indonesian.angka(ind.kondisi_awal),
         target={year: indonesian.angka(value) for year, value in ind.target.items()},
@@ -108,8 +109,8 @@ def sasaran(s: Sasaran) -> SasaranView:
 
 
 def jabatan(j: Jabatan) -> JabatanView:
-    return JabatanView(j.id, j.nama, j.singkatan, j.eselon, j.atasan, j.tugas, tuple(j.fungsi),
-                       tuple(j.kewenangan))
+    return JabatanView(j.id, j.nama, j.singkatan, j.eselon, j.atasan, j.tugas_uraian, tuple(j.fungsi),
+                       tuple(j.kewenangan), tuple(j.tugas_rincian))
 
 
 def wilayah(w: Wilayah) -> WilayahView:
