@@ -115,8 +115,30 @@ def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Pos
     return owners
 
 
+def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row]:
+    """Rows of an IKU table that name their tujuan ("Tujuan 1 : ..."): the tujuan and its
+    indicator into `goals`, each sasaran below linked to it; the other rows returned."""
+    kept = []
+    for row in rows:
+        if row.tujuan is not None:
+            known = [fold(str(t[0].value)) for t in goals.tujuan]
+            if fold(str(row.tujuan.value)) not in known:
+                goals.tujuan.append((row.tujuan, [], None))
+                known.append(fold(str(row.tujuan.value)))
+            index = known.index(fold(str(row.tujuan.value)))
+            if row.of_tujuan:
+                if all(fold(str(v.value)) != fold(str(row.nama.value)) for v in goals.tujuan[index][1]):
+                    goals.tujuan[index][1].append(row.nama)
+                continue
+            if row.sasaran is not None:
+                goals.sasaran_tujuan.setdefault(fold(str(row.sasaran.value)), index)
+        kept.append(row)
+    return kept
+
+
 def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], goals: tables.Goals,
                           found: list[positions.Position], kecamatan: str, counts: Counts) -> dict[str, Any]:
+    iku = _tujuan_rows(iku, goals)
     tujuan = []
     for i, (uraian, names, urusan) in enumerate(goals.tujuan, 1):
         tujuan.append({"id": V(f"T{i}", uraian.place), "uraian": uraian, "urusan": urusan,
@@ -138,13 +160,17 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
         return keys[key]
 
     rows = iku or target_rows
+    unknown: Optional[str] = None
     by_name: dict[str, list[dict[str, Any]]] = {}
     indikator: list[dict[str, Any]] = []
     for n, row in enumerate(rows, 1):
-        text = row.sasaran or (V(str(sasaran[-1]["uraian"].value), row.nama.place) if sasaran else None)
-        sid = sasaran_id(text or Blank("rumusan sasaran"), row.owner) if text else None  # type: ignore[arg-type]
-        entry: dict[str, Any] = {"id": V(f"I{n}", row.nama.place),
-                                 "sasaran": V(sid, row.nama.place) if sid else Blank("id sasaran"),
+        last = sasaran[-1]["uraian"] if sasaran else None
+        text = row.sasaran or (V(str(last.value), row.nama.place) if isinstance(last, V) else None)
+        if text is not None:
+            sid = sasaran_id(text, row.owner)
+        else:  # a table without a sasaran column: one sasaran to be written, for all of them
+            sid = unknown = unknown or _unknown_sasaran(sasaran)
+        entry: dict[str, Any] = {"id": V(f"I{n}", row.nama.place), "sasaran": V(sid, row.nama.place),
                                  "nama": row.nama}
         for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
             entry[key] = row.cells.get(key)
@@ -177,6 +203,12 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
     counts.indicators = len(indikator)
     counts.targets = sum(len(e["target"]) for e in indikator)
     return {"tujuan": tujuan, "sasaran": sasaran, "indikator": indikator}
+
+
+def _unknown_sasaran(sasaran: list[dict[str, Any]]) -> str:
+    sid = f"S{len(sasaran) + 1}"
+    sasaran.append({"id": V(sid, "tidak ditemukan"), "uraian": Blank("rumusan sasaran indikator ini")})
+    return sid
 
 
 def _nilai(value: Optional[V]) -> Optional[V]:

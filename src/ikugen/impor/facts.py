@@ -12,7 +12,7 @@ from ikugen.impor.blocks import Block, Par, Table, split_label
 from ikugen.impor.draft import V
 from ikugen.impor.words import MONTHS, fold, item, proper, sentence_case
 
-_NIP = re.compile(r"\bNIP\.?\s*:?\s*([0-9][0-9 .]{16,26}[0-9])")
+_NIP = re.compile(r"\bNI?P\.?\s*:?\s*([0-9][0-9 .]{16,26}[0-9])")
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/s.d]+\s*((?:19|20)\d\d)\b")
 _SIDE = re.compile(r"sebelah\s+(utara|timur|selatan|barat)\s*(?:berbatasan\s+dengan|berbatas(?:an)?|:)\s*"
                    r"(.+?)\s*[;,.]?\s*(?:dan)?\s*$", re.I)
@@ -57,10 +57,10 @@ def cover(blocks: list[Block], found: Found) -> None:
             found.kabupaten = V(proper(m.group(2)).strip(), p.place)
             found.kota = m.group(1).lower() == "kota"
         m = _PERIOD.search(text)
-        if m and found.awal is None and int(m.group(2)) >= int(m.group(1)):
+        if m and found.awal is None and 0 <= int(m.group(2)) - int(m.group(1)) <= 9:
             found.awal, found.akhir = V(int(m.group(1)), p.place), V(int(m.group(2)), p.place)
-        if re.search(r"\bperubahan\b", text, re.I) and found.perubahan is None and (
-                re.search(r"indikator|iku|keputusan", text, re.I)):
+        if re.search(r"\bPERUBAHAN\b", text) and text.isupper() and found.perubahan is None and (
+                re.search(r"INDIKATOR|IKU|KEPUTUSAN", text)):
             found.perubahan = V("iku-perubahan", p.place)
     for _, p in pars(blocks):
         text = p.full
@@ -68,7 +68,7 @@ def cover(blocks: list[Block], found: Found) -> None:
             m = _PERIOD.search(text)
             if m and 0 <= int(m.group(2)) - int(m.group(1)) <= 9:
                 found.awal, found.akhir = V(int(m.group(1)), p.place), V(int(m.group(2)), p.place)
-        m = re.search(r"\b(?:provinsi|propinsi)\s+([A-Z][\w]*(?:\s+[A-Z][\w]*){0,3})", text, re.I)
+        m = re.search(r"\b(?i:provinsi|propinsi)\s+([A-Z][\w]*(?:\s+[A-Z][\w]*){0,3})", text)
         if m and found.provinsi is None:
             found.provinsi = V(proper(m.group(1)), p.place)
         m = re.search(r"\bsalah\s+satu\s+(?:kecamatan\s+)?dari\s+(\d{1,3})\b", text, re.I)
@@ -229,7 +229,9 @@ def landasan(blocks: list[Block]) -> list[V]:
             if out:
                 return out
             continue
-        if not (block.heading and _LAND_HEAD.search(block.text)):
+        opens = block.heading and _LAND_HEAD.search(block.text) or re.fullmatch(
+            r"mengingat\s*:?", block.text.strip(), re.I)
+        if not opens:
             continue
         for nxt in blocks[k + 1:]:
             if isinstance(nxt, Table) or nxt.heading:

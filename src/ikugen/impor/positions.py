@@ -18,6 +18,8 @@ _POSITION = re.compile(
     r"sub\s?bag(?:ian)?\s+[\w ,&/]+?|seksi\s+[\w ,&/]+?|kasi\s+[\w ,&/]+?|kasubbag\s+[\w ,&/]+?|"
     r"kelompok\s+jabatan\s+fungsional)"
     r"(?:\s+(?:kecamatan\s+\w+|mempunyai\s+(?:uraian\s+)?tugas.*|mempunyai\s+fungsi.*|[:;].*))?$", re.I)
+_ANNEX = re.compile(r"^jabatan\b[^:]{0,40}:\s*(.{3,120})$", re.I)
+_FIELD = re.compile(r"^(tugas|fungsi)(?:\s+pokok)?\s*(:.*|)$", re.I)
 _TASK = re.compile(r"\bmempunyai\s+tugas(?:\s+pokok)?\s*:?\s+(.{15,})$", re.I)
 _ABBREVIATIONS = {"kasi": "seksi", "kasubag": "subbagian", "kasubbag": "subbagian", "sekcam": "sekretaris",
                   "subag": "subbagian", "subbag": "subbagian", "umpeg": "umum kepegawaian",
@@ -91,27 +93,51 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
         return by_name[key]
 
     mode = "fungsi"  # what a list item under the current position is: "fungsi" or "lain"
+    task_next = False  # a "TUGAS" line alone: the tugas is the next paragraph
     for block in blocks:
         if isinstance(block, Table):
             current = None
             _from_table(block, kecamatan, position)
             continue
         text = block.text
+        annex = _ANNEX.match(text)  # a decree's annex: "Jabatan (Eselon IV) : Seksi Pemerintahan"
+        if annex:
+            name = name_of(annex.group(1), kecamatan) or proper(annex.group(1).strip(" :"))
+            current, mode, in_structure, task_next = position(name, block.place), "fungsi", False, False
+            continue
+        field = _FIELD.match(text) if current is not None else None
+        if field and current is not None:
+            rest = field.group(2).strip(" :")
+            if field.group(1).lower() == "tugas":
+                if rest and not current.tugas:
+                    current.tugas = V(_task(rest), block.place)
+                task_next = not rest
+            else:
+                mode, task_next = "fungsi", False
+                if rest:
+                    current.fungsi.append(V(item(split_label(rest)[1]), block.place))
+            continue
+        if task_next and current is not None and not block.label:
+            task_next = False
+            if not current.tugas:
+                current.tugas = V(_task(text.lstrip(": ")), block.place)
+            continue
+        task_next = False
         if re.search(r"^(?:\d+\.\s*)?(struktur|susunan)\s+organisasi", text, re.I) and (
                 block.heading or len(text) < 80):
             in_structure, current = True, None
             continue
         heading_like = block.heading or (not block.label and _ends_heading(text)) or bool(
             re.match(r"^\d+(\.\d+)+\.?$", block.label))
-        name = name_of(block.full, kecamatan) if heading_like else None
-        if name:
+        named = name_of(block.full, kecamatan) if heading_like else None
+        if named:
             in_structure, mode = False, "fungsi"
-            current = position(name, block.place)
+            current = position(named, block.place)
             rest = _TASK.search(text)
             if rest and not current.tugas:
                 current.tugas = V(_task(rest.group(1)), block.place)
             continue
-        if block.heading:
+        if block.heading and not re.match(r"^(mempunyai\s+|tugas|fungsi|uraian)", text, re.I):
             in_structure, current = False, None
             continue
         if current is None or in_structure:
@@ -161,8 +187,9 @@ def _from_table(table: Table, kecamatan: str, position: "object") -> None:
 def resolve(text: str, positions: list[Position], kecamatan: str) -> Optional[str]:
     """The id of the position a penanggung jawab cell names, or None when none fits."""
     words = set(_expand(text, kecamatan))
-    if not words:
-        return None
+    if not words:  # "Kecamatan", "Kecamatan Kalimanah": the office, led by the Camat
+        office = re.fullmatch(r"(kantor\s+)?(kecamatan|camat)(\s+\w+)?", fold(text))
+        return next((p.id for p in positions if fold(str(p.nama.value)) == "camat"), None) if office else None
     best, score = None, 0.0
     for p in positions:
         theirs = set(_expand(str(p.nama.value), kecamatan))

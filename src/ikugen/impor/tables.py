@@ -23,6 +23,8 @@ class Row:
     target: dict[int, V] = field(default_factory=dict)
     table: str = ""
     owner: Optional[str] = None  # the position of the annex the table is in (a decree's)
+    tujuan: Optional[V] = None   # the tujuan a "Tujuan 1 : ..." row above named
+    of_tujuan: bool = False      # the indicator of that tujuan, not of a sasaran
 
 
 @dataclass
@@ -56,10 +58,18 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
     """(rows of the IKU tables, rows of the target tables)."""
     iku: list[Row] = []
     targets: list[Row] = []
+    # The last indicator table's width, columns and owner: a table without a header of the same
+    # width right after it is that table continued (a page break, a table cut in two).
+    previous: Optional[tuple[int, dict[int, str], Optional[str]]] = None
     for k, block in enumerate(blocks):
         if not isinstance(block, Table):
             continue
         start, names = _header(block)
+        width = len(block.rows[0]) if block.rows else 0
+        same = previous and width == previous[0] and owner_of.get(k) == previous[2]
+        if "nama" not in names.values() and previous and same:
+            start, names = -1, previous[1]
+        previous = None
         fields = set(names.values())
         years = {c: int(n.split(":")[1]) for c, n in names.items() if n.startswith("tahun:")}
         if "nama" not in fields:
@@ -69,6 +79,7 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         if "tujuan" in fields and "nama" in fields and not fields & {"rumus", "definisi"} and not years:
             continue  # the tujuan and sasaran table
         rows = _rows(block, start, names, years, owner_of.get(k))
+        previous = (width, names, owner_of.get(k))
         if fields & {"rumus", "definisi", "sumber_data", "penanggung_jawab"}:
             iku += rows
         else:
@@ -81,8 +92,22 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
     out: list[Row] = []
     last: dict[str, V] = {}
     name_col = next(c for c, n in names.items() if n == "nama")
+    tujuan: Optional[V] = None
+    sasaran_next = False  # a "Sasaran 1 :" row: the sasaran is the first cell of the next row
     for r, row in _body(table, start):
         place = f"{table.place}, baris {r + 1}"
+        marked = _MARKED.match(" ".join(row[0].split())) if row and 0 not in names else None
+        of_tujuan = False
+        if marked:
+            kind, text = marked.group(1).lower(), item(marked.group(2))
+            if kind.startswith("tujuan"):
+                tujuan, of_tujuan = (V(text, place) if text else None), True
+            elif text:
+                last["sasaran"] = V(text, place)
+            else:
+                sasaran_next = True
+        elif sasaran_next and row and row[0].strip() and 0 not in names:
+            last["sasaran"], sasaran_next = V(item(row[0]), place), False
 
         def cell(c: int, row: list[str] = row) -> str:
             return " ".join(row[c].split()) if c < len(row) else ""
@@ -94,11 +119,15 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         for c, n in names.items():
             if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
                 continue
-            values[n] = V(cell(c), place)
+            labelled = _labelled(table.cell_lines[r][c] if table.cell_lines else [], place)
+            if labelled:  # "Formulasi Pengukuran : ...", "Sumber Data : ..." in one cell
+                values.update({k: v for k, v in labelled.items() if k not in values})
+            else:
+                values[n] = V(cell(c), place)
         for n in ("sasaran", "sumber_data", "penanggung_jawab"):
             if n in values:
                 last[n] = values[n]
-            elif n in last and n in names.values():
+            elif n in last and (n in names.values() or n == "sasaran"):
                 values[n] = last[n]  # a typed table: blank below means "as above"
         target = {}
         for c, year in years.items():
@@ -108,8 +137,22 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         sasaran = values.pop("sasaran", None)
         if sasaran is not None:
             sasaran = V(item(re.sub(r"^\d+\.\s*", "", str(sasaran.value))), sasaran.place)
-        out.append(Row(sasaran, V(nama, place), values, target, table.place, owner))
+        out.append(Row(sasaran, V(nama, place), values, target, table.place, owner, tujuan, of_tujuan))
     return out
+
+
+_MARKED = re.compile(r"^(tujuan|sasara\w*)\s*\d*\s*:\s*(.*)$", re.I)
+_LABELLED = re.compile(r"^[•·\-*\s]*([A-Za-z][A-Za-z /]{2,50}?)\s*:\s*(.+)$")
+
+
+def _labelled(lines: list[str], place: str) -> dict[str, V]:
+    found: dict[str, V] = {}
+    for line in lines:
+        m = _LABELLED.match(line)
+        name = column(m.group(1)) if m else ""
+        if m and name and not name.startswith("tahun:") and name not in ("no", "nama"):
+            found.setdefault(name, V(" ".join(m.group(2).split()), place))
+    return found
 
 
 def goals(blocks: list[Block]) -> Goals:

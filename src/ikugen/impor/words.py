@@ -19,12 +19,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "satuan": ("satuan",),
     "definisi": ("definisi", "definisi operasional", "penjelasan", "uraian indikator"),
     "alasan": ("alasan", "alasan pemilihan", "alasan pemilihan indikator"),
+    "tipe": ("tipe", "tipe penghitungan", "tipe perhitungan", "jenis penghitungan"),
     "rumus": ("formulasi", "rumus", "cara perhitungan", "cara penghitungan", "formulasi penghitungan",
               "formulasi perhitungan", "formula", "metode penghitungan", "cara pengukuran",
-              "rumus perhitungan", "rumus penghitungan"),
+              "rumus perhitungan", "rumus penghitungan", "formulasi pengukuran", "formasi pengukuran"),
     "sumber_data": ("sumber data", "sumber", "data sumber"),
     "penanggung_jawab": ("penanggung jawab", "pj", "pic", "penanggungjawab", "unit penanggung jawab",
-                         "pelaksana"),
+                         "pelaksana", "perangda penanggung jawab", "perangda penanggungjawab"),
     "kondisi_awal": ("kondisi awal", "baseline", "capaian awal", "kondisi awal tahun"),
 }
 MONTHS = ("januari februari maret april mei juni juli agustus september oktober november "
@@ -50,6 +51,10 @@ def column(header: str) -> str:
     folded = re.sub(r"^(?:target\s+)?(?:tahun\s+)?n\s*\d?$", "", folded)
     for name, words in COLUMNS.items():
         if folded in words:
+            return name
+    joined = folded.replace(" ", "")  # "PENANGGUN G JAWAB": a word cut in two
+    for name, words in COLUMNS.items():
+        if any(joined == w.replace(" ", "") for w in words):
             return name
     for name, words in COLUMNS.items():  # "Indikator Kinerja Utama (IKU) Eselon III"
         if name not in ("no", "urusan", "tujuan") and any(folded.startswith(w + " ") for w in words):
