@@ -13,7 +13,8 @@ from ikugen.errors import UsageError, exit_code
 @click.command("impor", options_metavar="[OPSI]")
 @click.argument("berkas", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", "target", type=click.Path(path_type=Path, dir_okay=False), metavar="BERKAS",
-              help="Spesifikasi yang ditulis (bawaan: NAMA_DOKUMEN.yaml di folder ini); tidak pernah ditimpa.")
+              help="Spesifikasi yang ditulis (bawaan: NAMA_DOKUMEN.yaml di folder ini); "
+                   "tidak pernah ditimpa.")
 def impor(berkas: Path, target: Optional[Path]) -> int:
     """Baca dokumen IKU lama (.docx, .doc, .odt, atau .pdf) menjadi draf spesifikasi.
 

@@ -81,7 +81,7 @@ def read_docx(path: Path) -> Read:
             for cell in row:
                 for par in cell:
                     text = "".join(run.text for run in par.runs)
-                    lines = [line for line in text.split("\n")]
+                    lines = text.split("\n")  # a line break inside the paragraph
                     if not text.strip():
                         continue
                     paragraphs += 1
@@ -141,6 +141,7 @@ def read_text(text: str) -> Read:
     blocks: list[Block] = []
     pending: list[list[str]] = []
     tables = 0
+    last_indent = 0  # where the last paragraph's line started: its wrapped lines start further in
 
     def flush() -> None:
         nonlocal tables
@@ -160,14 +161,24 @@ def read_text(text: str) -> Read:
             return Read(blocks, f"baris {number - 1}")
         if not line.strip():
             continue
+        label, body = split_label(line)
         columns = [c for c in re.split(r"\s{3,}", line.strip()) if c]
-        if len(columns) >= 2:
+        if len(columns) >= 2 and not (label and not pending and len(re.split(r"\s{3,}", body)) == 1):
             pending.append(columns)
             continue
         flush()
-        label, body = split_label(line)
+        last = blocks[-1] if blocks else None
+        if (isinstance(last, Par) and not label and not last.heading and not line.strip().isupper()
+                and not re.search(r"[.:;]$", last.text)
+                and (line.strip()[:1].islower() or last.text.endswith("-") or (
+                    last.label and len(line) - len(line.lstrip()) > last_indent))):
+            # A paragraph the page's width wrapped: joined again, a hyphenated word made whole.
+            joined = last.text[:-1] if re.search(r"\w-$", last.text) else last.text + " "
+            last.text = joined + line.strip()
+            continue
         heading = bool(re.match(r"^(BAB\s+[IVX]+\b|[A-Z]\.\s+[A-Z])", line.strip())) or (
             line.strip().isupper() and len(line.strip()) < 90)
         blocks.append(Par(body, label, heading, 0, f"baris {number}"))
+        last_indent = len(line) - len(line.lstrip())
     flush()
     return Read(blocks)

@@ -60,7 +60,7 @@ def cover(blocks: list[Block], found: Found) -> None:
         if m and found.awal is None and 0 <= int(m.group(2)) - int(m.group(1)) <= 9:
             found.awal, found.akhir = V(int(m.group(1)), p.place), V(int(m.group(2)), p.place)
         if re.search(r"\bPERUBAHAN\b", text) and text.isupper() and found.perubahan is None and (
-                re.search(r"INDIKATOR|IKU|KEPUTUSAN", text)):
+                len(text) < 40 or re.search(r"INDIKATOR|IKU|KEPUTUSAN", text)):
             found.perubahan = V("iku-perubahan", p.place)
     for _, p in pars(blocks):
         text = p.full

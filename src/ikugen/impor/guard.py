@@ -6,13 +6,14 @@ Every refusal is a `BadDocument` with an Indonesian message; nothing has been wr
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from ikugen.errors import IkugenError
 
 MAX_FILE = 50 * 1024 * 1024        # bytes of the document itself
 MAX_UNPACKED = 200 * 1024 * 1024   # all members of a .docx/.odt, unpacked
-MAX_MEMBER_XML = 40 * 1024 * 1024  # one XML part (the body), unpacked
+MAX_MEMBER_XML = 16 * 1024 * 1024  # one XML part (the body), unpacked: some 1,500 pages of text
 MAX_RATIO = 150                    # unpacked / packed of one member: more is a bomb
 MAX_MEMBERS = 5_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, and every password-protected .docx
@@ -87,7 +88,7 @@ def check_zip(path: Path, body: str) -> None:
                 raise BadDocument(f"berkas rusak: bagian {bad} tidak utuh")
     except zipfile.BadZipFile:
         raise BadDocument("berkas rusak atau terpotong (arsip dokumen tidak utuh)") from None
-    except (EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError):
+    except (EOFError, zipfile.LargeZipFile, NotImplementedError, ValueError, zlib.error):
         raise BadDocument("berkas rusak atau terpotong (arsip dokumen tidak utuh)") from None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from ikugen.impor.blocks import Block, Table, split_label
 from ikugen.impor.draft import V
@@ -165,15 +165,14 @@ def _ends_heading(text: str) -> bool:
     return bool(closing) or len(text) < 80
 
 
-def _from_table(table: Table, kecamatan: str, position: "object") -> None:
+def _from_table(table: Table, kecamatan: str, position: Callable[[str, str], Position]) -> None:
     """A decree annex's position table: rows "Jabatan ..." / "Tugas" / "Fungsi", value last."""
     rows = {fold(row[0]).split(" ")[0]: r for r, row in enumerate(table.rows) if row and row[0].strip()}
     if "jabatan" not in rows or not ({"tugas", "fungsi"} & rows.keys()):
         return
     r = rows["jabatan"]
     name = name_of(table.rows[r][-1], kecamatan) or proper(table.rows[r][-1])
-    assert callable(position)
-    found: Position = position(name, f"{table.place}, baris {r + 1}")
+    found = position(name, f"{table.place}, baris {r + 1}")
     if "tugas" in rows and not found.tugas:
         t = rows["tugas"]
         text = " ".join(table.cell_lines[t][-1]) or table.rows[t][-1]
