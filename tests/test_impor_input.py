@@ -200,3 +200,30 @@ def test_a_pdf_is_read_as_a_best_effort(tmp_path):
     found, lost = share(load(EXAMPLES / "kaloran.yaml"), spec)
     print(f"PDF: {found:.1%} of the facts found; lost:", *lost, sep="\n  - ")  # noqa: T201 - the measure
     assert found >= 0.6, lost  # a best effort: the tables' columns are mostly lost in a PDF
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Formulasi Penghitungan", "rumus"), ("Rumus", "rumus"), ("Cara Perhitungan", "rumus"),
+    ("PJ", "penanggung_jawab"), ("PENANGGUN G JAWAB", "penanggung_jawab"), ("Sumber Data", "sumber_data"),
+    ("Definisi Operasional", "definisi"), ("Kinerja Utama", "sasaran"), ("Sasaran Strategis", "sasaran"),
+    ("Indikator Kinerja Utama", "nama"), ("Target 2025", "tahun:2025"), ("2024", "tahun:2024"),
+    ("Kondisi Awal", "kondisi_awal"), ("Keterangan", ""),
+])
+def test_table_headers_are_read_by_the_words_offices_use(header, field):
+    from ikugen.impor.words import column
+
+    assert column(header) == field
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Camat", "camat"), ("Kasi Trantib", "trantib"), ("Kasubbag PKA", "pka"), ("Sekcam", "sekcam"),
+    ("Kecamatan", "camat"), ("Kepala Seksi Pemerintahan", "pem"), ("Dinas Kesehatan", None),
+])
+def test_a_penanggung_jawab_is_mapped_to_a_position_id(written, expected):
+    from ikugen.impor.draft import V
+    from ikugen.impor.positions import Position, resolve
+
+    names = {"camat": "Camat", "sekcam": "Sekretaris Camat", "pem": "Seksi Pemerintahan",
+             "trantib": "Seksi Ketentraman dan Ketertiban", "pka": "Subbagian Perencanaan, Keuangan dan Aset"}
+    found = [Position(key, V(name, "paragraf 1")) for key, name in names.items()]
+    assert resolve(written, found, "Cerbon") == expected

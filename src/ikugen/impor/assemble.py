@@ -5,11 +5,12 @@ sasaran linked to their tujuan and owner, penanggung jawab mapped to positions, 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ikugen.impor import facts, positions, tables
-from ikugen.impor.blocks import Block, Table
+from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
 
@@ -42,13 +43,15 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
         counts.notes.append("periode tidak ditemukan: ditulis tahun ini, periksa")
     if found.tanggal is None:
         counts.notes.append("tanggal tidak ditemukan: ditulis tahun awal periode, periksa")
-    layout = "keputusan" if any(isinstance(b, Table) and b.rows and fold(b.rows[0][0]) == "menimbang"
-                                for b in blocks) else "standar"
+    decree = any(isinstance(b, Table) and b.rows and fold(b.rows[0][0]) == "menimbang" or
+                 isinstance(b, Par) and re.match(r"^menimbang\s*:", b.text, re.I) for b in blocks)
+    layout = "keputusan" if decree else "standar"
     dokumen: dict[str, Any] = {
         "jenis": found.perubahan or V("iku", "tidak ada kata Perubahan di sampul"),
         "tata_letak": V(layout, "susunan dokumen"),
         "periode": {"awal": awal, "akhir": akhir},
         "tanggal": tanggal,
+        "nomor": found.nomor if decree else None,
     }
     sides = facts.neighbours(blocks)
     visi, misi = facts.visi_misi(blocks)
@@ -95,7 +98,7 @@ def _organisation(found: list[positions.Position]) -> list[dict[str, Any]]:
         out.append({"id": V(p.id, p.nama.place), "nama": p.nama,
                     "eselon": V("III" if p.id == head else "IV", p.nama.place),
                     "atasan": V(atasan, p.nama.place) if atasan else None,
-                    "tugas": p.tugas, "fungsi": p.fungsi})
+                    "tugas": p.tugas, "fungsi": p.fungsi, "kewenangan": p.kewenangan})
     return out
 
 
@@ -104,7 +107,11 @@ def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Pos
     owners: dict[int, str] = {}
     current: Optional[str] = None
     for k, block in enumerate(blocks):
-        if not isinstance(block, Table):
+        if isinstance(block, Par):
+            annex = positions.ANNEX.match(block.text)  # "Jabatan (Eselon IV) : Seksi Trantib"
+            if annex:
+                name = positions.name_of(annex.group(1), kecamatan) or annex.group(1)
+                current = positions.resolve(name, found, kecamatan)
             continue
         first = fold(block.rows[0][0]) if block.rows and block.rows[0] else ""
         if first.startswith("jabatan"):

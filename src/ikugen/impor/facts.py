@@ -17,6 +17,7 @@ _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/s.d]+\s*((?:19|20)\d\d)\b")
 _SIDE = re.compile(r"sebelah\s+(utara|timur|selatan|barat)\s*(?:berbatasan\s+dengan|berbatas(?:an)?|:)\s*"
                    r"(.+?)\s*[;,.]?\s*(?:dan)?\s*$", re.I)
 _DESA_WORD = re.compile(r"^(desa|kelurahan|kel\.|kel)\s+", re.I)
+_NOMOR = re.compile(r"^(?:KEPUTUSAN\s+CAMAT\s+\S+\s+)?NOMOR\s*:?\s*([\w./-]+(?:\s+TAHUN\s+\d{4})?)\s*$")
 _LAND_HEAD = re.compile(r"\b(landasan\s+hukum|dasar\s+hukum|dasar\s+penyusunan|mengingat)\b", re.I)
 
 
@@ -37,6 +38,7 @@ class Found:
     golongan: Optional[V] = None
     nip: Optional[V] = None
     jumlah_kecamatan: Optional[V] = None
+    nomor: Optional[V] = None  # a decree's number
 
 
 def pars(blocks: list[Block]) -> Iterator[tuple[int, Par]]:
@@ -56,6 +58,9 @@ def cover(blocks: list[Block], found: Found) -> None:
         if m and found.kabupaten is None:
             found.kabupaten = V(proper(m.group(2)).strip(), p.place)
             found.kota = m.group(1).lower() == "kota"
+        m = _NOMOR.match(text)
+        if m and found.nomor is None:
+            found.nomor = V(m.group(1), p.place)
         m = _PERIOD.search(text)
         if m and found.awal is None and 0 <= int(m.group(2)) - int(m.group(1)) <= 9:
             found.awal, found.akhir = V(int(m.group(1)), p.place), V(int(m.group(2)), p.place)
@@ -235,13 +240,11 @@ def landasan(blocks: list[Block]) -> list[V]:
             continue
         for nxt in blocks[k + 1:]:
             if isinstance(nxt, Table) or nxt.heading:
-                if out:
-                    return out
-                if isinstance(nxt, Table) or nxt.heading and nxt is not block:
-                    break
-                continue
+                break
             if nxt.label and len(nxt.text) > 15:
                 out.append(V(item(nxt.text), nxt.place))
+            elif out:  # the list has ended: the text after it ("MEMUTUSKAN:")
+                break
         if out:
             return out
     return out

@@ -18,7 +18,7 @@ _POSITION = re.compile(
     r"sub\s?bag(?:ian)?\s+[\w ,&/]+?|seksi\s+[\w ,&/]+?|kasi\s+[\w ,&/]+?|kasubbag\s+[\w ,&/]+?|"
     r"kelompok\s+jabatan\s+fungsional)"
     r"(?:\s+(?:kecamatan\s+\w+|mempunyai\s+(?:uraian\s+)?tugas.*|mempunyai\s+fungsi.*|[:;].*))?$", re.I)
-_ANNEX = re.compile(r"^jabatan\b[^:]{0,40}:\s*(.{3,120})$", re.I)
+ANNEX = re.compile(r"^jabatan\b[^:]{0,40}:\s*(.{3,120})$", re.I)
 _FIELD = re.compile(r"^(tugas|fungsi)(?:\s+pokok)?\s*(:.*|)$", re.I)
 _TASK = re.compile(r"\bmempunyai\s+tugas(?:\s+pokok)?\s*:?\s+(.{15,})$", re.I)
 _ABBREVIATIONS = {"kasi": "seksi", "kasubag": "subbagian", "kasubbag": "subbagian", "sekcam": "sekretaris",
@@ -38,6 +38,7 @@ class Position:
     nama: V
     tugas: Optional[V] = None
     fungsi: list[V] = field(default_factory=list)
+    kewenangan: list[V] = field(default_factory=list)  # the aspects the Bupati delegates (a Camat's)
 
 
 def name_of(text: str, kecamatan: str) -> Optional[str]:
@@ -92,7 +93,7 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             positions.append(by_name[key])
         return by_name[key]
 
-    mode = "fungsi"  # what a list item under the current position is: "fungsi" or "lain"
+    mode = "fungsi"  # what a list item under the current position is: "fungsi" or "kewenangan"
     task_next = False  # a "TUGAS" line alone: the tugas is the next paragraph
     for block in blocks:
         if isinstance(block, Table):
@@ -100,7 +101,7 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             _from_table(block, kecamatan, position)
             continue
         text = block.text
-        annex = _ANNEX.match(text)  # a decree's annex: "Jabatan (Eselon IV) : Seksi Pemerintahan"
+        annex = ANNEX.match(text)  # a decree's annex: "Jabatan (Eselon IV) : Seksi Pemerintahan"
         if annex:
             name = name_of(annex.group(1), kecamatan) or proper(annex.group(1).strip(" :"))
             current, mode, in_structure, task_next = position(name, block.place), "fungsi", False, False
@@ -147,12 +148,14 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             if rest and not current.tugas and not current.fungsi:
                 current.tugas = V(_task(rest.group(1)), block.place)
             elif re.search(r"kewenangan", text, re.I):
-                mode = "lain"
+                mode = "kewenangan"
             elif re.search(r"fungsi|tugas", text, re.I):
                 mode = "fungsi"
             continue
         if mode == "fungsi" and len(text) > 3:
             current.fungsi.append(V(item(text), block.place))
+        elif mode == "kewenangan" and 1 < len(text) <= 300:
+            current.kewenangan.append(V(item(text), block.place))
     return positions
 
 

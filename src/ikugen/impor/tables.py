@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ikugen.impor.blocks import Block, Table
+from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import V, nilai
 from ikugen.impor.words import column, fold, item
 
@@ -61,12 +61,16 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
     # The last indicator table's width, columns and owner: a table without a header of the same
     # width right after it is that table continued (a page break, a table cut in two).
     previous: Optional[tuple[int, dict[int, str], Optional[str]]] = None
+    between: list[Block] = []  # the paragraphs since the last table
     for k, block in enumerate(blocks):
         if not isinstance(block, Table):
+            between.append(block)
             continue
         start, names = _header(block)
         width = len(block.rows[0]) if block.rows else 0
-        same = previous and width == previous[0] and owner_of.get(k) == previous[2]
+        near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
+        between = []
+        same = previous and near and width == previous[0] and owner_of.get(k) == previous[2]
         if "nama" not in names.values() and previous and same:
             start, names = -1, previous[1]
         previous = None
