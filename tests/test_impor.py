@@ -113,3 +113,24 @@ def test_a_seed_saved_as_odt_is_read_through_libreoffice(tmp_path):
                     "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=300)
     draft, _ = _import(tmp_path / "lama.odt", tmp_path)
     _measured(EXAMPLES / f"{truth}.yaml", draft, 0.80)
+
+
+def test_a_chapter_order_that_is_not_the_standard_one_comes_back_as_susunan(tmp_path):
+    data = yaml.safe_load((EXAMPLES / "kaloran.yaml").read_text(encoding="utf-8"))
+    data["susunan"] = [
+        {"bab": "Pendahuluan", "bagian": ["latar_belakang", "landasan_hukum"]},
+        {"bab": "Gambaran Umum", "bagian": ["tupoksi", "visi_misi", "tujuan_sasaran"]},
+        {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan", "tabel_target"]},
+        {"bab": "Penutup", "bagian": ["penutup"]},
+    ]
+    spec = tmp_path / "kaloran.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    draft, _ = _import(_built("kaloran", tmp_path, spec=spec), tmp_path)
+    got = load(draft).susunan
+    assert got is not None
+    assert [(b.bab, list(b.bagian)) for b in got] == [(b["bab"], b["bagian"]) for b in data["susunan"]]
+
+
+def test_the_standard_chapters_give_no_susunan(tmp_path):
+    draft, _ = _import(_built("kalimanah", tmp_path), tmp_path)
+    assert load(draft).susunan is None and "susunan:" not in draft.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ikugen.impor import facts, positions, tables
+from ikugen.impor import chapters, facts, positions, tables
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
@@ -85,6 +85,7 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     spec: dict[str, Any] = {"dokumen": dokumen, "profil": profil, "pimpinan": pimpinan, "wilayah": wilayah,
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
+    spec["susunan"] = chapters.susunan(blocks) if layout == "standar" else None
     return spec, counts
 
 
