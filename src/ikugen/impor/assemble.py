@@ -155,7 +155,7 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
     keys: dict[tuple[str, Optional[str]], str] = {}
     head = next(p.id for p in found if fold(str(p.nama.value)) == "camat")
 
-    def sasaran_id(text: V, owner: Optional[str]) -> str:
+    def sasaran_id(text: V, owner: Optional[str], program: Optional[V] = None) -> str:
         key = (fold(str(text.value)), owner if owner != head else None)
         if key not in keys:
             keys[key] = f"S{len(keys) + 1}"
@@ -164,7 +164,7 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
                 t = 0
             sasaran.append({"id": V(keys[key], text.place), "uraian": text,
                             "tujuan": V(f"T{t + 1}", text.place) if t is not None else None,
-                            "pemilik": V(key[1], text.place) if key[1] else None})
+                            "pemilik": V(key[1], text.place) if key[1] else None, "program": program})
         return keys[key]
 
     rows = iku or target_rows
@@ -175,7 +175,7 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
         last = sasaran[-1]["uraian"] if sasaran else None
         text = row.sasaran or (V(str(last.value), row.nama.place) if isinstance(last, V) else None)
         if text is not None:
-            sid = sasaran_id(text, row.owner)
+            sid = sasaran_id(text, row.owner, row.cells.get("program"))
         else:  # a table without a sasaran column: one sasaran to be written, for all of them
             sid = unknown = unknown or _unknown_sasaran(sasaran)
         entry: dict[str, Any] = {"id": V(f"I{n}", row.nama.place), "sasaran": V(sid, row.nama.place),
