@@ -298,3 +298,8 @@ def schema() -> int:
 
     click.echo(schema_text(), nl=False)
     return exit_code()
+
+
+from ikugen.cli.impor_command import impor  # noqa: E402 - a command of its own module, joined here
+
+cli.add_command(impor)

@@ -1,0 +1,214 @@
+"""The positions of the office with their tugas and fungsi: a heading or bold line naming a
+position (Camat, Sekretaris, Subbagian, Seksi), its "mempunyai tugas ..." sentence and the list
+after it; or, in a decree's annex, the table "Jabatan : ... / Tugas : ... / Fungsi : ...". A
+penanggung jawab written as a name or an abbreviation is mapped to one of these positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ikugen.impor.blocks import Block, Table, split_label
+from ikugen.impor.draft import V
+from ikugen.impor.words import fold, item, proper, sentence_case
+
+_POSITION = re.compile(
+    r"^(?:kepala\s+)?(camat|c\s?a\s?m\s?a\s?t|sekretaris(?:\s+(?:kecamatan|camat))?|sekcam|"
+    r"sub\s?bag(?:ian)?\s+[\w ,&/]+?|seksi\s+[\w ,&/]+?|kasi\s+[\w ,&/]+?|kasubbag\s+[\w ,&/]+?|"
+    r"kelompok\s+jabatan\s+fungsional)"
+    r"(?:\s+(?:kecamatan\s+\w+|mempunyai\s+(?:uraian\s+)?tugas.*|mempunyai\s+fungsi.*|[:;].*))?$", re.I)
+ANNEX = re.compile(r"^jabatan\b[^:]{0,40}:\s*(.{3,120})$", re.I)
+_FIELD = re.compile(r"^(tugas|fungsi)(?:\s+pokok)?\s*(:.*|)$", re.I)
+_TASK = re.compile(r"\bmempunyai\s+tugas(?:\s+pokok)?\s*:?\s+(.{15,})$", re.I)
+_ABBREVIATIONS = {"kasi": "seksi", "kasubag": "subbagian", "kasubbag": "subbagian", "sekcam": "sekretaris",
+                  "subag": "subbagian", "subbag": "subbagian", "umpeg": "umum kepegawaian",
+                  "trantib": "ketentraman ketertiban", "pmd": "pemberdayaan masyarakat desa",
+                  "kesra": "kesejahteraan", "pem": "pemerintahan", "sub": "", "bagian": ""}
+# The short ids offices use for the usual units, by a word of the unit's name.
+_SHORT = ((r"ketentraman|ketertiban|trantib", "trantib"), (r"pemberdayaan", "pmd"),
+          (r"kesejahteraan|kesra", "kesra"), (r"umum|kepegawaian", "umpeg"),
+          (r"keuangan|perencanaan|program", "keu"), (r"pemerintahan", "pem"), (r"pelayanan", "pelayanan"))
+_NOT_NAME = {"dan", "kecamatan", "umum", "desa", "kepala"}
+
+
+@dataclass
+class Position:
+    id: str
+    nama: V
+    tugas: Optional[V] = None
+    fungsi: list[V] = field(default_factory=list)
+    kewenangan: list[V] = field(default_factory=list)  # the aspects the Bupati delegates (a Camat's)
+
+
+def name_of(text: str, kecamatan: str) -> Optional[str]:
+    """The position a heading names ("2.1. CAMAT", "Sub Bagian Umum mempunyai tugas:"), or None."""
+    label, body = split_label(text)
+    body = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", body).strip(" :;*")
+    if kecamatan:  # "CAMAT CERBON", "Sekretaris Kecamatan Kaloran"
+        body = re.sub(rf"\s+(?:kecamatan\s+)?{re.escape(kecamatan)}\b", "", body, flags=re.I)
+    if len(body) > 160:
+        return None
+    m = _POSITION.match(body)
+    if not m:
+        return None
+    name = m.group(1).strip(" ,;:")
+    if kecamatan:
+        name = re.sub(rf"\s+(?:kecamatan\s+)?{re.escape(kecamatan)}$", "", name, flags=re.I)
+    name = re.sub(r"^c\s?a\s?m\s?a\s?t$", "Camat", name, flags=re.I)
+    name = re.sub(r"^sub\s?bag(?:ian)?\b", "Subbagian", name, flags=re.I)
+    return proper(name) if name.isupper() else sentence_case(name)
+
+
+def _id(name: str, taken: set[str]) -> str:
+    folded = fold(name)
+    if folded == "camat":
+        base = "camat"
+    elif folded.startswith("sekretaris"):
+        base = "sekcam"
+    else:
+        base = next((short for pattern, short in _SHORT if re.search(pattern, folded)), "")
+        if not base:
+            words = [w for w in folded.split() if w not in _NOT_NAME]
+            base = "-".join(w[:5] for w in words[1:3]) or "jabatan"
+    base = re.sub(r"[^a-z0-9-]", "", base)[:36] or "jabatan"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def find(blocks: list[Block], kecamatan: str) -> list[Position]:
+    positions: list[Position] = []
+    taken: set[str] = set()
+    by_name: dict[str, Position] = {}
+    current: Optional[Position] = None
+    in_structure = False
+
+    def position(name: str, place: str) -> Position:
+        key = fold(name)
+        if key not in by_name:
+            by_name[key] = Position(_id(name, taken), V(name, place))
+            positions.append(by_name[key])
+        return by_name[key]
+
+    mode = "fungsi"  # what a list item under the current position is: "fungsi" or "kewenangan"
+    task_next = False  # a "TUGAS" line alone: the tugas is the next paragraph
+    for block in blocks:
+        if isinstance(block, Table):
+            current = None
+            _from_table(block, kecamatan, position)
+            continue
+        text = block.text
+        annex = ANNEX.match(text)  # a decree's annex: "Jabatan (Eselon IV) : Seksi Pemerintahan"
+        if annex:
+            name = name_of(annex.group(1), kecamatan) or proper(annex.group(1).strip(" :"))
+            current, mode, in_structure, task_next = position(name, block.place), "fungsi", False, False
+            continue
+        field = _FIELD.match(text) if current is not None else None
+        if field and current is not None:
+            rest = field.group(2).strip(" :")
+            if field.group(1).lower() == "tugas":
+                if rest and not current.tugas:
+                    current.tugas = V(_task(rest), block.place)
+                task_next = not rest
+            else:
+                mode, task_next = "fungsi", False
+                if rest:
+                    current.fungsi.append(V(item(split_label(rest)[1]), block.place))
+            continue
+        if task_next and current is not None and not block.label:
+            task_next = False
+            if not current.tugas:
+                current.tugas = V(_task(text.lstrip(": ")), block.place)
+            continue
+        task_next = False
+        if re.search(r"^(?:\d+\.\s*)?(struktur|susunan)\s+organisasi", text, re.I) and (
+                block.heading or len(text) < 80):
+            in_structure, current = True, None
+            continue
+        heading_like = block.heading or (not block.label and _ends_heading(text)) or bool(
+            re.match(r"^\d+(\.\d+)+\.?$", block.label))
+        named = name_of(block.full, kecamatan) if heading_like else None
+        if named:
+            in_structure, mode = False, "fungsi"
+            current = position(named, block.place)
+            rest = _TASK.search(text)
+            if rest and not current.tugas:
+                current.tugas = V(_task(rest.group(1)), block.place)
+            continue
+        if block.heading and not re.match(r"^(mempunyai\s+|tugas|fungsi|uraian)", text, re.I):
+            in_structure, current = False, None
+            continue
+        if current is None or in_structure:
+            continue
+        if not block.label:
+            rest = _TASK.search(text)
+            if rest and not current.tugas and not current.fungsi:
+                current.tugas = V(_task(rest.group(1)), block.place)
+            elif re.search(r"kewenangan", text, re.I):
+                mode = "kewenangan"
+            elif re.search(r"fungsi|tugas", text, re.I):
+                mode = "fungsi"
+            continue
+        if mode == "fungsi" and len(text) > 3:
+            current.fungsi.append(V(item(text), block.place))
+        elif mode == "kewenangan" and 1 < len(text) <= 300:
+            current.kewenangan.append(V(item(text), block.place))
+    return positions
+
+
+def _task(text: str) -> str:
+    return sentence_case(" ".join(text.split()))
+
+
+def _ends_heading(text: str) -> bool:
+    closing = re.search(r"(mempunyai\s+(?:uraian\s+)?tugas|fungsi)\s*:?\s*$|:\s*$", text, re.I)
+    return bool(closing) or len(text) < 80
+
+
+def _from_table(table: Table, kecamatan: str, position: Callable[[str, str], Position]) -> None:
+    """A decree annex's position table: rows "Jabatan ..." / "Tugas" / "Fungsi", value last."""
+    rows = {fold(row[0]).split(" ")[0]: r for r, row in enumerate(table.rows) if row and row[0].strip()}
+    if "jabatan" not in rows or not ({"tugas", "fungsi"} & rows.keys()):
+        return
+    r = rows["jabatan"]
+    name = name_of(table.rows[r][-1], kecamatan) or proper(table.rows[r][-1])
+    found = position(name, f"{table.place}, baris {r + 1}")
+    if "tugas" in rows and not found.tugas:
+        t = rows["tugas"]
+        text = " ".join(table.cell_lines[t][-1]) or table.rows[t][-1]
+        found.tugas = V(text, f"{table.place}, baris {t + 1}")
+    if "fungsi" in rows and not found.fungsi:
+        f = rows["fungsi"]
+        for line in table.cell_lines[f][-1]:
+            found.fungsi.append(V(item(split_label(line)[1]), f"{table.place}, baris {f + 1}"))
+
+
+def resolve(text: str, positions: list[Position], kecamatan: str) -> Optional[str]:
+    """The id of the position a penanggung jawab cell names, or None when none fits."""
+    words = set(_expand(text, kecamatan))
+    if not words:  # "Kecamatan", "Kecamatan Kalimanah": the office, led by the Camat
+        office = re.fullmatch(r"(kantor\s+)?(kecamatan|camat)(\s+\w+)?", fold(text))
+        return next((p.id for p in positions if fold(str(p.nama.value)) == "camat"), None) if office else None
+    best, score = None, 0.0
+    for p in positions:
+        theirs = set(_expand(str(p.nama.value), kecamatan))
+        if not theirs:
+            continue
+        overlap = len(words & theirs) / len(words | theirs)
+        initials = "".join(w[0] for w in _expand(str(p.nama.value), kecamatan)[1:])
+        if len(initials) >= 2 and initials in fold(text).split():  # "Kasubbag PKA"
+            overlap = max(overlap, 0.9)
+        if overlap > score:
+            best, score = p.id, overlap
+    return best if score >= 0.5 else None
+
+
+def _expand(text: str, kecamatan: str) -> list[str]:
+    out = []
+    for w in fold(text).split():
+        w = _ABBREVIATIONS.get(w, w)
+        out += [x for x in w.split() if x and x not in _NOT_NAME and x != fold(kecamatan)]
+    return out

@@ -1,0 +1,200 @@
+"""The tables of an IKU: tujuan and sasaran, the IKU table (sasaran, indicator, definisi, rumus,
+sumber data, penanggung jawab, by whatever header the office used) and the target table (one
+column per year). A sasaran repeated down its rows (a merged cell) is one sasaran."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ikugen.impor.blocks import Block, Par, Table
+from ikugen.impor.draft import V, nilai
+from ikugen.impor.words import column, fold, item
+
+
+@dataclass
+class Row:
+    """One indicator as a table gives it."""
+
+    sasaran: Optional[V]
+    nama: V
+    cells: dict[str, V] = field(default_factory=dict)   # definisi, rumus, ... as written
+    target: dict[int, V] = field(default_factory=dict)
+    table: str = ""
+    owner: Optional[str] = None  # the position of the annex the table is in (a decree's)
+    tujuan: Optional[V] = None   # the tujuan a "Tujuan 1 : ..." row above named
+    of_tujuan: bool = False      # the indicator of that tujuan, not of a sasaran
+
+
+@dataclass
+class Goals:
+    tujuan: list[tuple[V, list[V], Optional[V]]] = field(default_factory=list)  # uraian, indikator, urusan
+    sasaran_tujuan: dict[str, int] = field(default_factory=dict)  # folded sasaran -> tujuan index
+    sasaran: list[V] = field(default_factory=list)  # sasaran named only in this table
+
+
+def _header(table: Table) -> tuple[int, dict[int, str]]:
+    """The header row (within the first three) and its columns' fields."""
+    best: tuple[int, dict[int, str]] = (-1, {})
+    for r, row in enumerate(table.rows[:3]):
+        names = {c: column(cell) for c, cell in enumerate(row)}
+        names = {c: n for c, n in names.items() if n}
+        if len(names) > len(best[1]):
+            best = (r, names)
+    return best
+
+
+def _body(table: Table, start: int) -> list[tuple[int, list[str]]]:
+    rows = []
+    for r, row in enumerate(table.rows[start + 1:], start + 1):
+        if all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) or not c.strip() for c in row):
+            continue  # the column numbers row "1 2 3 4 5", or an empty row
+        rows.append((r, row))
+    return rows
+
+
+def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row], list[Row]]:
+    """(rows of the IKU tables, rows of the target tables)."""
+    iku: list[Row] = []
+    targets: list[Row] = []
+    # The last indicator table's width, columns and owner: a table without a header of the same
+    # width right after it is that table continued (a page break, a table cut in two).
+    previous: Optional[tuple[int, dict[int, str], Optional[str]]] = None
+    between: list[Block] = []  # the paragraphs since the last table
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            between.append(block)
+            continue
+        start, names = _header(block)
+        width = len(block.rows[0]) if block.rows else 0
+        near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
+        between = []
+        same = previous and near and width == previous[0] and owner_of.get(k) == previous[2]
+        if "nama" not in names.values() and previous and same:
+            start, names = -1, previous[1]
+        previous = None
+        fields = set(names.values())
+        years = {c: int(n.split(":")[1]) for c, n in names.items() if n.startswith("tahun:")}
+        if "nama" not in fields:
+            continue
+        if not (fields & {"rumus", "definisi", "sumber_data", "penanggung_jawab", "sasaran"} or years):
+            continue
+        if "tujuan" in fields and "nama" in fields and not fields & {"rumus", "definisi"} and not years:
+            continue  # the tujuan and sasaran table
+        rows = _rows(block, start, names, years, owner_of.get(k))
+        previous = (width, names, owner_of.get(k))
+        if fields & {"rumus", "definisi", "sumber_data", "penanggung_jawab"}:
+            iku += rows
+        else:
+            targets += rows
+    return iku, targets
+
+
+def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int],
+          owner: Optional[str]) -> list[Row]:
+    out: list[Row] = []
+    last: dict[str, V] = {}
+    name_col = next(c for c, n in names.items() if n == "nama")
+    tujuan: Optional[V] = None
+    sasaran_next = False  # a "Sasaran 1 :" row: the sasaran is the first cell of the next row
+    for r, row in _body(table, start):
+        place = f"{table.place}, baris {r + 1}"
+        marked = _MARKED.match(" ".join(row[0].split())) if row and 0 not in names else None
+        of_tujuan = False
+        if marked:
+            kind, text = marked.group(1).lower(), item(marked.group(2))
+            if kind.startswith("tujuan"):
+                tujuan, of_tujuan = (V(text, place) if text else None), True
+            elif text:
+                last["sasaran"] = V(text, place)
+            else:
+                sasaran_next = True
+        elif sasaran_next and row and row[0].strip() and 0 not in names:
+            last["sasaran"], sasaran_next = V(item(row[0]), place), False
+
+        def cell(c: int, row: list[str] = row) -> str:
+            return " ".join(row[c].split()) if c < len(row) else ""
+
+        nama = item(cell(name_col))
+        if not nama or fold(nama) in ("indikator", "indikator kinerja"):
+            continue
+        values: dict[str, V] = {}
+        for c, n in names.items():
+            if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
+                continue
+            labelled = _labelled(table.cell_lines[r][c] if table.cell_lines else [], place)
+            if labelled:  # "Formulasi Pengukuran : ...", "Sumber Data : ..." in one cell
+                values.update({k: v for k, v in labelled.items() if k not in values})
+            else:
+                values[n] = V(cell(c), place)
+        for n in ("sasaran", "sumber_data", "penanggung_jawab"):
+            if n in values:
+                last[n] = values[n]
+            elif n in last and (n in names.values() or n == "sasaran"):
+                values[n] = last[n]  # a typed table: blank below means "as above"
+        target = {}
+        for c, year in years.items():
+            value = nilai(cell(c), place)
+            if value is not None:
+                target[year] = value
+        sasaran = values.pop("sasaran", None)
+        if sasaran is not None:
+            sasaran = V(item(re.sub(r"^\d+\.\s*", "", str(sasaran.value))), sasaran.place)
+        out.append(Row(sasaran, V(nama, place), values, target, table.place, owner, tujuan, of_tujuan))
+    return out
+
+
+_MARKED = re.compile(r"^(tujuan|sasara\w*)\s*\d*\s*:\s*(.*)$", re.I)
+_LABELLED = re.compile(r"^[•·\-*\s]*([A-Za-z][A-Za-z /]{2,50}?)\s*:\s*(.+)$")
+
+
+def _labelled(lines: list[str], place: str) -> dict[str, V]:
+    found: dict[str, V] = {}
+    for line in lines:
+        m = _LABELLED.match(line)
+        name = column(m.group(1)) if m else ""
+        if m and name and not name.startswith("tahun:") and name not in ("no", "nama"):
+            found.setdefault(name, V(" ".join(m.group(2).split()), place))
+    return found
+
+
+def goals(blocks: list[Block]) -> Goals:
+    found = Goals()
+    for block in blocks:
+        if not isinstance(block, Table):
+            continue
+        start, names = _header(block)
+        fields = set(names.values())
+        if not ("tujuan" in fields and ("sasaran" in fields or "indikator_tujuan" in fields)):
+            continue
+        if fields & {"rumus", "definisi"}:
+            continue
+        col = {n: c for c, n in sorted(names.items(), reverse=True)}
+        for r, row in _body(block, start):
+            place = f"{block.place}, baris {r + 1}"
+            uraian = item(row[col["tujuan"]]) if col["tujuan"] < len(row) else ""
+            if not uraian:
+                if not found.tujuan:
+                    continue
+                index = len(found.tujuan) - 1
+            else:
+                known = [fold(str(t[0].value)) for t in found.tujuan]
+                if fold(uraian) in known:
+                    index = known.index(fold(uraian))
+                else:
+                    urusan = item(row[col["urusan"]]) if "urusan" in col and col["urusan"] < len(row) else ""
+                    found.tujuan.append((V(uraian, place), [], V(urusan, place) if urusan else None))
+                    index = len(found.tujuan) - 1
+            if "indikator_tujuan" in col and col["indikator_tujuan"] < len(row):
+                name = item(re.sub(r"^\d+\.\s*", "", row[col["indikator_tujuan"]]))
+                have = [fold(str(v.value)) for v in found.tujuan[index][1]]
+                if name and fold(name) not in have:
+                    found.tujuan[index][1].append(V(name, place))
+            if "sasaran" in col and col["sasaran"] < len(row):
+                for piece in re.split(r"\s(?=\d+\.\s)", row[col["sasaran"]]):
+                    sasaran = item(re.sub(r"^\d+\.\s*", "", piece))
+                    if sasaran and fold(sasaran) not in found.sasaran_tujuan:
+                        found.sasaran_tujuan[fold(sasaran)] = index
+                        found.sasaran.append(V(sasaran, place))
+    return found
