@@ -169,21 +169,30 @@ def _ends_heading(text: str) -> bool:
 
 
 def _from_table(table: Table, kecamatan: str, position: Callable[[str, str], Position]) -> None:
-    """A decree annex's position table: rows "Jabatan ..." / "Tugas" / "Fungsi", value last."""
-    rows = {fold(row[0]).split(" ")[0]: r for r, row in enumerate(table.rows) if row and row[0].strip()}
+    """A decree annex's position table: rows "Jabatan ..." / "Tugas" / "Fungsi", value last; a row
+    whose label cell is empty goes on with the label above (one fungsi per row, its number in a
+    cell of its own)."""
+    rows: dict[str, list[int]] = {}
+    label = None
+    for r, row in enumerate(table.rows):
+        if row and row[0].strip():
+            label = fold(row[0]).split(" ")[0]
+            rows.setdefault(label, []).append(r)
+        elif label and row:
+            rows[label].append(r)
     if "jabatan" not in rows or not ({"tugas", "fungsi"} & rows.keys()):
         return
-    r = rows["jabatan"]
+    r = rows["jabatan"][0]
     name = name_of(table.rows[r][-1], kecamatan) or proper(table.rows[r][-1])
     found = position(name, f"{table.place}, baris {r + 1}")
     if "tugas" in rows and not found.tugas:
         t = rows["tugas"]
-        text = " ".join(table.cell_lines[t][-1]) or table.rows[t][-1]
-        found.tugas = V(text, f"{table.place}, baris {t + 1}")
+        text = " ".join(" ".join(table.cell_lines[i][-1]) or table.rows[i][-1] for i in t)
+        found.tugas = V(text, f"{table.place}, baris {t[0] + 1}")
     if "fungsi" in rows and not found.fungsi:
-        f = rows["fungsi"]
-        for line in table.cell_lines[f][-1]:
-            found.fungsi.append(V(item(split_label(line)[1]), f"{table.place}, baris {f + 1}"))
+        for f in rows["fungsi"]:
+            for line in table.cell_lines[f][-1]:
+                found.fungsi.append(V(item(split_label(line)[1]), f"{table.place}, baris {f + 1}"))
 
 
 def resolve(text: str, positions: list[Position], kecamatan: str) -> Optional[str]:
