@@ -6,7 +6,6 @@ and exit 1 or 2; a bug in ikugen ends with one line and exit 70.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -50,30 +49,6 @@ def test_output_inside_a_file(tmp_path):
     assert result.returncode == 1
     assert f"{blocker} bukan folder" in result.stderr
     assert blocker.read_bytes() == OLD
-
-
-@pytest.mark.parametrize("link", [os.link, os.symlink], ids=["hard-link", "symbolic-link"])
-def test_output_that_is_the_spec_under_another_name(tmp_path, link):
-    spec = tmp_path / "spek.yaml"
-    spec.write_bytes(SPEC.read_bytes())
-    alias = tmp_path / "IKU.md"
-    link(spec, alias)
-    result = run_ikugen("build", spec, "-o", alias)
-    _clean(result)
-    assert result.returncode == 1
-    assert "sama dengan berkas spesifikasi" in result.stderr
-    assert spec.read_bytes() == SPEC.read_bytes()
-
-
-def test_output_that_is_the_reference_document(tmp_path):
-    reference = tmp_path / "acuan.docx"
-    shutil.copyfile(ROOT / "templates" / "referensi.docx", reference)
-    before = reference.read_bytes()
-    result = run_ikugen("build", SPEC, "-o", reference, "--reference-doc", reference)
-    _clean(result)
-    assert result.returncode == 1
-    assert f"sama dengan berkas masukan {reference}" in result.stderr
-    assert reference.read_bytes() == before
 
 
 def test_a_full_disk_keeps_the_old_file(tmp_path):
