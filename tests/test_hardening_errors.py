@@ -245,15 +245,13 @@ TEMPLATE = "teks/latar_belakang.md.j2"
     ("{{ '%999999999s' % 'x' }}\n", "templat melampaui batas: lebar format terlalu besar"),
     ("{% include 'teks/latar_belakang.md.j2' %}\n",
      f"{TEMPLATE}:1:1: galat: templat memanggil dirinya sendiri"),
-    ("{% include '/etc/passwd' %}\n", "templat '/etc/passwd' tidak ditemukan"),
-    ("{% include '../../../../etc/passwd' %}\n", "templat '../../../../etc/passwd' tidak ditemukan"),
     ("{{ 1 / 0 }}\n", f"{TEMPLATE}:1:1: galat: templat gagal dijalankan: ZeroDivisionError"),
     ("a\nb\n{{ 'a' + 1 }}\n", f"{TEMPLATE}:3:1: galat: templat gagal dijalankan: TypeError"),
     ("a\n{% for %}\n", f"{TEMPLATE}:2:1: galat: templat tidak sah"),
     (b"baik\n\xe9\n", f"{TEMPLATE}:2:1: galat: templat tidak sah: berkas bukan teks UTF-8"),
     ("<!-- ikugen:bagian nomor=yunani -->\n\nx\n", "nomor harus romawi atau arab"),
 ], ids=["typo", "mro", "cycler-globals", "lipsum-globals", "huge-power", "huge-string", "huge-format",
-        "includes-itself", "absolute-include", "parent-include", "zero-division", "type-error",
+        "includes-itself", "zero-division", "type-error",
         "syntax", "latin-1", "bad-directive"])
 def test_an_office_template_fails_with_its_name_and_line(tmp_path, content, expected):
     folder = tmp_path / "kantor"
