@@ -22,6 +22,7 @@ import io
 import os
 import re
 import shlex
+import shutil
 import stat
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 RUN = ROOT / "tests" / "bad_inputs" / "run"
 _loader = importlib.util.spec_from_file_location("run_catalogue", RUN / "make.py")
@@ -55,6 +56,10 @@ def _marks(case: dict[str, Any]) -> list[Any]:
 
 def _params(cases: list[dict[str, Any]]) -> list[Any]:
     return [pytest.param(c, id=c["id"], marks=_marks(c)) for c in cases]
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def steps(case: dict[str, Any]) -> list[dict[str, Any]]:
@@ -90,6 +95,8 @@ def _command(line: str, folder: Path, env: dict[str, str], timeout: float) -> tu
 
 
 def _run_case(case: dict[str, Any], folder: Path) -> dict[str, Any]:
+    if not all(shutil.which(tool) for tool in _listed(case.get("needs"))):
+        return {}  # test_case skips it, or fails it in CI
     try:
         catalogue.set_up(case, folder)
     except PermissionError as exc:  # a device node needs root
@@ -118,10 +125,6 @@ def runs(tmp_path_factory, request) -> dict[str, dict[str, Any]]:
 
 
 # ---- checking ----------------------------------------------------------------------------------
-
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [] if value is None else [value]
-
 
 def check_output(step: dict[str, Any], line: str, code: int, out: str) -> None:
     where = f"{line}\n{out[-3000:]}"
@@ -177,6 +180,8 @@ def check_files(case: dict[str, Any], before: dict[str, tuple], after: dict[str,
 
 @pytest.mark.parametrize("case", _params(COMMANDS))
 def test_case(case, runs):
+    for tool in _listed(case.get("needs")):
+        require_tool(tool)
     run = runs[case["id"]]
     if "skip" in run:
         pytest.skip(run["skip"])
