@@ -6,7 +6,6 @@ and exit 1 or 2; a bug in ikugen ends with one line and exit 70.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -50,30 +49,6 @@ def test_output_inside_a_file(tmp_path):
     assert result.returncode == 1
     assert f"{blocker} bukan folder" in result.stderr
     assert blocker.read_bytes() == OLD
-
-
-@pytest.mark.parametrize("link", [os.link, os.symlink], ids=["hard-link", "symbolic-link"])
-def test_output_that_is_the_spec_under_another_name(tmp_path, link):
-    spec = tmp_path / "spek.yaml"
-    spec.write_bytes(SPEC.read_bytes())
-    alias = tmp_path / "IKU.md"
-    link(spec, alias)
-    result = run_ikugen("build", spec, "-o", alias)
-    _clean(result)
-    assert result.returncode == 1
-    assert "sama dengan berkas spesifikasi" in result.stderr
-    assert spec.read_bytes() == SPEC.read_bytes()
-
-
-def test_output_that_is_the_reference_document(tmp_path):
-    reference = tmp_path / "acuan.docx"
-    shutil.copyfile(ROOT / "templates" / "referensi.docx", reference)
-    before = reference.read_bytes()
-    result = run_ikugen("build", SPEC, "-o", reference, "--reference-doc", reference)
-    _clean(result)
-    assert result.returncode == 1
-    assert f"sama dengan berkas masukan {reference}" in result.stderr
-    assert reference.read_bytes() == before
 
 
 def test_a_full_disk_keeps_the_old_file(tmp_path):
@@ -270,15 +245,13 @@ TEMPLATE = "teks/latar_belakang.md.j2"
     ("{{ '%999999999s' % 'x' }}\n", "templat melampaui batas: lebar format terlalu besar"),
     ("{% include 'teks/latar_belakang.md.j2' %}\n",
      f"{TEMPLATE}:1:1: galat: templat memanggil dirinya sendiri"),
-    ("{% include '/etc/passwd' %}\n", "templat '/etc/passwd' tidak ditemukan"),
-    ("{% include '../../../../etc/passwd' %}\n", "templat '../../../../etc/passwd' tidak ditemukan"),
     ("{{ 1 / 0 }}\n", f"{TEMPLATE}:1:1: galat: templat gagal dijalankan: ZeroDivisionError"),
     ("a\nb\n{{ 'a' + 1 }}\n", f"{TEMPLATE}:3:1: galat: templat gagal dijalankan: TypeError"),
     ("a\n{% for %}\n", f"{TEMPLATE}:2:1: galat: templat tidak sah"),
     (b"baik\n\xe9\n", f"{TEMPLATE}:2:1: galat: templat tidak sah: berkas bukan teks UTF-8"),
     ("<!-- ikugen:bagian nomor=yunani -->\n\nx\n", "nomor harus romawi atau arab"),
 ], ids=["typo", "mro", "cycler-globals", "lipsum-globals", "huge-power", "huge-string", "huge-format",
-        "includes-itself", "absolute-include", "parent-include", "zero-division", "type-error",
+        "includes-itself", "zero-division", "type-error",
         "syntax", "latin-1", "bad-directive"])
 def test_an_office_template_fails_with_its_name_and_line(tmp_path, content, expected):
     folder = tmp_path / "kantor"

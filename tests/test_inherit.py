@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from pathlib import Path
 
@@ -150,32 +149,3 @@ def test_a_folder_checks_the_base_through_its_specs_not_on_its_own():
     # Kandangan is deliberately unfinished: its blanks are the only problems.
     assert result.returncode == 1
     assert {line.rsplit("[", 1)[-1] for line in found} <= {"IKU710]", "IKU105]"}
-
-
-def test_a_spec_naming_itself_is_a_circle_not_nothing_checked(tmp_path):
-    spec = tmp_path / "sendiri.yaml"
-    spec.write_text("dasar: sendiri.yaml\n", encoding="utf-8")
-    for target in (spec, tmp_path):  # named as a file, and in its folder
-        result = run_ikugen("validate", target)
-        assert result.returncode == 1
-        assert "rantai 'dasar' berputar" in result.stdout and "[IKU702]" in result.stdout
-        assert "1 berkas diperiksa" in result.stderr
-
-
-def test_two_specs_naming_each_other_in_a_folder_are_both_checked(tmp_path):
-    (tmp_path / "a.yaml").write_text("dasar: b.yaml\n", encoding="utf-8")
-    (tmp_path / "b.yaml").write_text("dasar: a.yaml\n", encoding="utf-8")
-    result = run_ikugen("validate", tmp_path)
-    assert result.returncode == 1
-    assert result.stdout.count("[IKU702]") == 2
-    assert "2 berkas diperiksa: 2 galat" in result.stderr
-
-
-def test_a_base_that_is_a_loop_of_links_is_told(tmp_path):
-    os.symlink("l2", tmp_path / "l1")
-    os.symlink("l1", tmp_path / "l2")
-    (tmp_path / "s.yaml").write_text("dasar: l1\n", encoding="utf-8")
-    result = run_ikugen("validate", tmp_path / "s.yaml")
-    assert result.returncode == 1
-    assert "berkas dasar tidak dapat dipakai: " in result.stdout and "adalah tautan yang berputar [IKU701]" \
-        in result.stdout

@@ -76,28 +76,3 @@ def test_init_refuses_a_name_that_is_not_a_name(tmp_path):
     assert result.returncode == 2
     assert "nama kecamatan ditulis dengan huruf" in result.stderr
     assert list(tmp_path.iterdir()) == []
-
-
-def test_a_name_yaml_would_retype_is_quoted(tmp_path):
-    """`init Null` and `init True` must read back as the names, not as null and true."""
-    for name, file in (("Null", "null.yaml"), ("True", "true.yaml")):
-        assert run_ikugen("init", name, cwd=tmp_path).returncode == 0
-        assert f'  kecamatan: "{name}"\n' in (tmp_path / file).read_text(encoding="utf-8")
-        result = run_ikugen("validate", file, cwd=tmp_path)
-        assert "'kecamatan'" not in result.stdout  # only the ISI: blanks are reported
-        assert set(re.findall(r": (?:galat|peringatan): .*\[(IKU\d+)\]", result.stdout)) == {"IKU710"}
-
-
-def test_an_apostrophe_in_the_name_is_no_other_place(tmp_path):
-    assert run_ikugen("init", "Sa'dan", cwd=tmp_path).returncode == 0
-    result = run_ikugen("validate", "sa-dan.yaml", cwd=tmp_path)
-    assert "Kecamatan Sa'dan" in (tmp_path / "sa-dan.yaml").read_text(encoding="utf-8")
-    assert "IKU710" in result.stdout and "IKU501" not in result.stdout
-
-
-def test_a_missing_folder_is_named(tmp_path):
-    result = run_ikugen("init", "Sukorejo", "-o", tmp_path / "tidak-ada" / "s.yaml")
-    assert result.returncode == 1
-    assert f"folder {tmp_path / 'tidak-ada'} tidak ada; buat dulu foldernya" in result.stderr
-    assert "schema" not in result.stderr
-    assert list(tmp_path.iterdir()) == []
