@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from ikugen.errors import OutputError, exit_code
+from ikugen.errors import OutputError, SpecError, exit_code
 from ikugen.kabupaten import pool
 from ikugen.kabupaten.progress import Progress
 from ikugen.kabupaten.workers import Stopped
 from ikugen.kabupaten.workers import run as workers_run
+from ikugen.render import office
 
 if TYPE_CHECKING:
     from ikugen.pipeline import Options
@@ -27,6 +28,9 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
                rekap: Optional[Path], explain: bool,
                out: Echo, err: Echo) -> int:
     """Every spec named (files and folders) to FOLDER/<name>.<format>; the exit code."""
+    office_errors = [p for p in office.template_problems(options.templates) if p.severity == "galat"]
+    if office_errors:  # the office's templates, not any spec: told once, before any spec is read
+        raise SpecError(office_errors)
     files = pool.expand(berkas)
     planned = pool.plan(files, folder or Path("."), formats if folder is not None else ())
     if formats and folder is not None:

@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Iterator, Optional
 
+import jinja2
+
 from ikugen.errors import Problem, SpecError, shorten
 from ikugen.render import layout_data, legacy, template_errors
 from ikugen.render.environment import environment
@@ -29,8 +31,23 @@ def problems(user_dir: Optional[Path], own_order: bool) -> list[Problem]:
     Every template of the folder is compiled, whichever layout uses it: a folder serves both.
     """
     env = environment(str(user_dir) if user_dir else None)
+    # And the warnings of templates of 0.1 that read the spec's model (IKU020, render/legacy.py).
+    return template_problems(user_dir, env) + layout_data.problems(env, own_order) + legacy.problems(user_dir)
+
+
+def template_problems(user_dir: Optional[Path], env: Optional[jinja2.Environment] = None) -> list[Problem]:
+    """The problems of the office's own template files, the same whatever spec uses them: a batch
+    or a recap reports them once, naming the template, not as a failure of every spec."""
+    env = env or environment(str(user_dir) if user_dir else None)
     found: list[Problem] = []
     for name in office_templates(user_dir) if user_dir else []:
+        path = user_dir / name if user_dir else Path(name)
+        if path.is_symlink() and not path.exists():  # to nothing, or a loop: jinja2 would skip it
+            found.append(Problem(str(path), 1, 1, "galat", template_errors.TEMPLATE_CODE,
+                                 f"templat '{name}' adalah tautan ke berkas yang tidak ada (atau tautan "
+                                 "yang berputar); perbaiki tautannya, atau hapus agar templat bawaan yang "
+                                 "dipakai"))
+            continue
         try:
             env.get_template(name)
         except Exception as exc:  # RecursionError too
@@ -47,8 +64,7 @@ def problems(user_dir: Optional[Path], own_order: bool) -> list[Problem]:
             if not isinstance(error, SpecError):
                 raise error from None
             found += error.problems
-    # And the warnings of templates of 0.1 that read the spec's model (IKU020, render/legacy.py).
-    return found + layout_data.problems(env, own_order) + legacy.problems(user_dir)
+    return found
 
 
 def office_templates(folder: Path) -> list[str]:

@@ -24,7 +24,7 @@ import stat
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ikugen.errors import OutputError, UsageError, os_reason, shorten
 
@@ -32,18 +32,30 @@ from ikugen.errors import OutputError, UsageError, os_reason, shorten
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def zip_time() -> tuple[int, int, int, int, int, int]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        if not (epoch.isascii() and epoch.isdigit()):
-            raise UsageError(f"SOURCE_DATE_EPOCH={shorten(ascii(epoch)[1:-1], 40)}: harus detik sejak "
-                             "1970-01-01 dalam angka 0-9, mis. SOURCE_DATE_EPOCH=1700000000")
-        import time
+_LAST_EPOCH = 4354819199  # 2107-12-31 23:59:59, the last time a zip entry can carry
 
-        # A zip entry holds 1980-2107 only; clamp rather than fail on an odd value.
-        t = time.gmtime(min(max(int(epoch), 315532800), 4354819199))
-        return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
-    return _ZIP_EPOCH
+
+def source_date_epoch() -> Optional[int]:
+    """SOURCE_DATE_EPOCH, checked like any input: seconds since 1970 in ASCII digits, up to 2107
+    (DOCX and PDF both carry the time it gives; a zip entry cannot hold a later one)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    if not (epoch.isascii() and epoch.isdigit()) or len(epoch) > 12 or int(epoch) > _LAST_EPOCH:
+        raise UsageError(f"SOURCE_DATE_EPOCH={shorten(ascii(epoch)[1:-1], 40)}: harus detik sejak "
+                         f"1970-01-01 dalam angka 0-9, paling besar {_LAST_EPOCH} (akhir tahun 2107), "
+                         "mis. SOURCE_DATE_EPOCH=1700000000")
+    return int(epoch)
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    epoch = source_date_epoch()
+    if epoch is None:
+        return _ZIP_EPOCH
+    import time
+
+    t = time.gmtime(max(epoch, 315532800))  # a zip entry holds 1980 at the earliest
+    return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
 def reproducible_zip(data: bytes) -> bytes:

@@ -189,9 +189,11 @@ _CORE_CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4})-(\d\d)-(\d\d)T(\d\d)
 def created(docx: bytes) -> str:
     """The time a PDF made from `docx` carries, as PDF digits (YYYYMMDDHHMMSS): SOURCE_DATE_EPOCH,
     else the document's own date (its core properties, written from the spec)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isascii() and epoch.isdigit():
-        return time.strftime("%Y%m%d%H%M%S", time.gmtime(int(epoch)))
+    from ikugen.writers.files import source_date_epoch
+
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch))
     try:
         with zipfile.ZipFile(io.BytesIO(docx)) as archive:
             found = _CORE_CREATED.search(archive.read("docProps/core.xml"))
