@@ -1,0 +1,91 @@
+"""What real documents hold that the spec can now write, printed as the office wrote it: several
+penanggung jawab of one indicator, a tugas with its lettered items (tests/fidelity/)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, run_ikugen
+from docx import Document
+from docx.oxml.ns import qn
+from docx_text import all_text
+
+SPEC = ROOT / "tests" / "fidelity" / "jabatan-ganda.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fidelity")
+    made = {}
+    for layout in ("standar", "keputusan"):
+        out = folder / f"{layout}.docx"
+        result = run_ikugen("build", SPEC, "--layout", layout, "-o", out)
+        assert result.returncode == 0, result.stderr
+        made[layout] = Document(str(out))
+    return made
+
+
+def _letter_format(document, paragraph) -> str:
+    """The number format Word shows for a numbered paragraph (decimal, lowerLetter, ...)."""
+    num_id = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == abstract_id)
+    return abstract.find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val"))
+
+
+def test_two_penanggung_jawab_are_both_in_the_cell(built):
+    for layout, document in built.items():
+        table = next(t for t in document.tables if "Penanggung Jawab" in [c.text for c in t.rows[0].cells])
+        column = [c.text for c in table.rows[0].cells].index("Penanggung Jawab")
+        cell = table.rows[1].cells[column]
+        assert [p.text for p in cell.paragraphs] == ["Camat", "Kasi Pelayanan"], layout
+        assert table.rows[2].cells[column].text == "Kasi PMD"
+
+
+def test_a_tugas_with_items_prints_them_lettered_as_word_numbering(built):
+    document = built["standar"]
+    paragraphs = document.paragraphs
+    lead = next(i for i, p in enumerate(paragraphs) if p.text == "Camat mempunyai tugas:")
+    items = paragraphs[lead + 1:lead + 4]
+    assert [p.text for p in items] == [
+        "Mengoordinasikan kegiatan pemberdayaan masyarakat",
+        "Mengoordinasikan upaya penyelenggaraan ketenteraman dan ketertiban umum",
+        "Membina penyelenggaraan pemerintahan desa"]
+    assert {_letter_format(document, p) for p in items} == {"lowerLetter"}
+
+
+def test_the_decree_annex_letters_the_tugas_items_in_rows_of_their_own(built):
+    table = next(t for t in built["keputusan"].tables if t.rows[0].cells[0].text.startswith("Jabatan (Eselon"))
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert [r[:3] for r in rows[1:4]] == [["TUGAS", ":", "a."], ["", "", "b."], ["", "", "c."]]
+    assert rows[3][3] == "Membina penyelenggaraan pemerintahan desa"
+    assert rows[4][:3] == ["FUNGSI", ":", "1."]
+
+
+def test_a_tugas_sentence_and_its_items_are_one_paragraph_and_a_list(tmp_path):
+    # Kalimanah's Perbup: "Camat mempunyai tugas membantu Bupati ..., dengan rincian: a. ... i."
+    out = tmp_path / "kalimanah.docx"
+    assert run_ikugen("build", ROOT / "examples" / "kalimanah.yaml", "-o", out).returncode == 0
+    document = Document(str(out))
+    paragraphs = document.paragraphs
+    lead = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Camat mempunyai tugas membantu"))
+    assert paragraphs[lead].text.endswith("di Kecamatan, dengan rincian:")
+    items = paragraphs[lead + 1:lead + 10]
+    assert items[0].text == "menyelenggarakan urusan pemerintahan umum"
+    assert items[-1].text == "melaksanakan tugas lain yang diperintahkan oleh peraturan perundang-undangan"
+    assert {_letter_format(document, p) for p in items} == {"lowerLetter"}
+    assert "a. menyelenggarakan" not in all_text(out)  # the letters are Word's, not typed
+
+
+def test_a_penanggung_jawab_written_as_two_titles_is_told_as_a_list_of_ids(tmp_path):
+    spec = tmp_path / "spek.yaml"
+    spec.write_text(SPEC.read_text(encoding="utf-8").replace(
+        "    penanggung_jawab: pmd\n", "    penanggung_jawab: Camat / Kasi Pelayanan\n"), encoding="utf-8")
+    result = run_ikugen("validate", spec)
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if "Camat / Kasi Pelayanan" in text)
+    assert (f"{spec}:{line}:23: galat: 'Camat / Kasi Pelayanan' adalah nama 2 jabatan, bukan id jabatan; "
+            "tulis daftar id jabatannya: `[camat, pelayanan]` (Camat, Seksi Pelayanan) [IKU102]") in result.stdout
