@@ -57,7 +57,8 @@ def test_a_tugas_with_items_prints_them_lettered_as_word_numbering(built):
 
 
 def test_the_decree_annex_letters_the_tugas_items_in_rows_of_their_own(built):
-    table = next(t for t in built["keputusan"].tables if t.rows[0].cells[0].text.startswith("Jabatan (Eselon"))
+    annexes = built["keputusan"].tables
+    table = next(t for t in annexes if t.rows[0].cells[0].text.startswith("Jabatan (Eselon"))
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert [r[:3] for r in rows[1:4]] == [["TUGAS", ":", "a."], ["", "", "b."], ["", "", "c."]]
     assert rows[3][3] == "Membina penyelenggaraan pemerintahan desa"
@@ -88,4 +89,5 @@ def test_a_penanggung_jawab_written_as_two_titles_is_told_as_a_list_of_ids(tmp_p
     line = next(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
                 if "Camat / Kasi Pelayanan" in text)
     assert (f"{spec}:{line}:23: galat: 'Camat / Kasi Pelayanan' adalah nama 2 jabatan, bukan id jabatan; "
-            "tulis daftar id jabatannya: `[camat, pelayanan]` (Camat, Seksi Pelayanan) [IKU102]") in result.stdout
+            "tulis daftar id jabatannya: `[camat, pelayanan]` (Camat, Seksi Pelayanan) [IKU102]"
+            ) in result.stdout

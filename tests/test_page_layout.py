@@ -11,6 +11,8 @@ from conftest import EXAMPLES, run_ikugen
 from docx import Document
 from docx.oxml.ns import qn
 
+from ikugen.pipeline import load_spec
+
 
 def _build(tmp_path, spec: str):
     out = tmp_path / f"{spec}.docx"
@@ -107,3 +109,15 @@ def test_targets_and_baselines_stand_right_aligned(tmp_path):
             jc = cell.paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
             assert jc is not None and jc.get(qn("w:val")) == "right"
     assert table.rows[1].cells[1].paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:jc')}") is None
+
+
+def test_the_signed_name_is_bold_and_underlined_and_the_legal_list_is_punctuated(kaloran):
+    name = next(p for p in kaloran.paragraphs if p.style.name == "TandaTanganNama").runs[0]
+    assert (name.text, name.bold, name.underline) == ("Muhamad Jafar Khudhori, S.Sos", True, True)
+    start = next(i for i, p in enumerate(kaloran.paragraphs)
+                 if p.text == "C. Landasan Hukum" and p.style.name == "Heading 2")
+    count = len(load_spec(EXAMPLES / "kaloran.yaml").spek.profil.landasan_hukum)
+    items = [p.text for p in kaloran.paragraphs[start + 1:] if p.style.name == "List Paragraph"][:count]
+    assert len(items) == count > 10
+    assert all(t.endswith(";") for t in items[:-1]) and items[-1].endswith(".")
+    assert not any(t.endswith((";;", ".;", ";.")) for t in items)

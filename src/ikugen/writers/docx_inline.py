@@ -26,7 +26,7 @@ def inline(children: list[Token], picture: Callable[[Union[str, int, float]], st
     """Runs for an inline token list, and its plain text (for the table of contents)."""
     runs: list[str] = []
     plain: list[str] = []
-    bold = italic = 0
+    bold = italic = underline = 0
     for child in children:
         kind = child.type
         text = None
@@ -52,10 +52,14 @@ def inline(children: list[Token], picture: Callable[[Union[str, int, float]], st
                 bold += 1
             elif tag in ("</b>", "</strong>"):
                 bold -= 1
+            elif tag == "<u>":
+                underline += 1
+            elif tag == "</u>":
+                underline -= 1
         elif kind == "image":
             runs.append(picture(child.attrs.get("src", "")))
         if text:
-            runs.append(P.run(text, bold > 0, italic > 0))
+            runs.append(P.run(text, bold > 0, italic > 0, underline > 0))
             plain.append(text)
     return "".join(runs), "".join(plain).strip()
 

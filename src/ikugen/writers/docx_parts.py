@@ -39,10 +39,11 @@ def w(tag: str) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def run(text: str, bold: bool = False, italic: bool = False) -> str:
+def run(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
     """A run of text; '\n' in the text becomes a line break."""
     text = _NOT_XML.sub("", text)
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    props = (("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+             + ('<w:u w:val="single"/>' if underline else ""))
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     parts = []
     for i, line in enumerate(text.split("\n")):
