@@ -112,3 +112,32 @@ def test_trouble_is_exit_2_with_the_problems_at_their_places(tmp_path):
     assert lines[0] == (f"{broken}:25:16: galat: nilai 'naik' untuk 'polaritas' tidak dikenal; pilihan: "
                         "positif, negatif [IKU011]")
     assert lines[-1] == "tidak dapat dibandingkan: betulkan dulu galat di atas"
+
+
+def test_tujuan_sasaran_and_added_items_in_the_terms_of_the_document(tmp_path):
+    """Kaloran with its tujuan indicator given a formula, a sasaran reworded and a tujuan added."""
+    text = (EXAMPLES / "kaloran.yaml").read_text(encoding="utf-8")
+    changed = text.replace(
+        "      - nama: Persentase desa dengan pengelolaan keuangan desa yang tertib baik\n",
+        "      - nama: Persentase desa dengan pengelolaan keuangan desa yang tertib baik\n"
+        "        rumus: Desa dengan pengelolaan keuangan tertib dibagi jumlah desa dikali 100%\n"
+        "  - id: T2\n    uraian: Meningkatkan kualitas pelayanan publik kecamatan\n", 1).replace(
+        "    uraian: Meningkatnya kualitas manajemen pemerintahan\n",
+        "    uraian: Meningkatnya kualitas manajemen pemerintahan kecamatan\n", 1)
+    assert changed.count("  - id: T2\n") == 1
+    old, new = tmp_path / "lama.yaml", tmp_path / "baru.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(changed, encoding="utf-8")
+    result = run_ikugen("bandingkan", "lama.yaml", "baru.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "baru.yaml:408:9: tujuan T1 'Meningkatkan Tata Kelola Pemerintahan Kecamatan yang baik' diubah",
+        "  indikator tujuan 'Persentase desa dengan pengelolaan keuangan desa yang tertib baik', rumus",
+        "    semula:  (tidak ada)",
+        "    menjadi: Desa dengan pengelolaan keuangan tertib dibagi jumlah desa dikali 100%",
+        "baru.yaml:416:9: tujuan T2 'Meningkatkan kualitas pelayanan publik kecamatan' ditambahkan",
+        "baru.yaml:425:9: sasaran S1 'Meningkatnya kualitas manajemen pemerintahan kecamatan' diubah",
+        "  uraian",
+        "    semula:  Meningkatnya kualitas manajemen pemerintahan",
+        "    menjadi: Meningkatnya kualitas manajemen pemerintahan kecamatan",
+    ]

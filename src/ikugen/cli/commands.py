@@ -298,8 +298,3 @@ def schema() -> int:
 
     click.echo(schema_text(), nl=False)
     return exit_code()
-
-
-from ikugen.cli.compare_command import bandingkan  # noqa: E402 (registered after the group exists)
-
-cli.add_command(bandingkan)
