@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import EXAMPLES, run_ikugen
+import pytest
+from conftest import EXAMPLES, require_tool, run_ikugen
 from docx import Document
 from docx_text import all_text
 from perubahan_pair import NEW, PREVIOUS, REASON_I19, line_of, previous_text, variant
@@ -181,3 +182,26 @@ def test_the_previous_spec_is_an_input_never_an_output(tmp_path):
     assert result.returncode == 1
     assert f"galat: {old}: berkas keluaran sama dengan berkas masukan {old}; pilih nama lain" in result.stderr
     assert old.read_bytes() == before
+
+
+def test_an_office_order_without_the_matrix_is_told_at_sebelumnya(tmp_path):
+    office = tmp_path / "kantor" / "susunan"
+    office.mkdir(parents=True)
+    (office / "standar.yaml").write_text("- bab: Penetapan\n  bagian: [penetapan]\n", encoding="utf-8")
+    spec = variant(tmp_path)
+    stderr = refused(spec, tmp_path / "IKU.docx", "--layout", "standar", "--templates", tmp_path / "kantor")
+    assert stderr == [f"{spec}:4:15: galat: susunan bawaan kantor (susunan/standar.yaml di --templates) "
+                      "tidak memuat bagian matriks_perubahan, padahal ada 4 perubahan indikator; "
+                      "tambahkan ke susunan, mis.  {lampiran: Matriks Perubahan Indikator Kinerja Utama, "
+                      "bagian: [matriks_perubahan]} [IKU727]"]
+
+
+@pytest.mark.slow
+def test_both_layouts_lay_out_without_a_page_problem(tmp_path):
+    """The PDFs, read back (IKU95x): no page a person would reject, under --strict."""
+    require_tool("soffice")
+    for layout in ("keputusan", "standar"):
+        out = tmp_path / f"{layout}.pdf"
+        result = build(NEW, out, "--layout", layout, "--strict")
+        assert (result.returncode, result.stderr.splitlines()[:-1]) == (0, []), result.stderr
+        assert out.stat().st_size > 10_000

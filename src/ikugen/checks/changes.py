@@ -154,7 +154,10 @@ def matrix_not_placed(ctx: Context, found: Perbandingan) -> Iterator[Finding]:
         return
     out = ctx.output
     if out.layout == "standar" and out.sections is not None and "matriks_perubahan" not in out.sections:
-        yield Finding(("susunan",), "susunan tidak memuat bagian matriks_perubahan, padahal ada "
+        # Without a susunan of its own, the order is the office's susunan/standar.yaml (--templates).
+        where, whose = (("susunan",), "susunan") if ctx.spek.susunan else \
+            (("dokumen", "sebelumnya"), "susunan bawaan kantor (susunan/standar.yaml di --templates)")
+        yield Finding(where, f"{whose} tidak memuat bagian matriks_perubahan, padahal ada "
                       f"{len(found.of('indikator'))} perubahan indikator",
                       "tambahkan ke susunan, mis.  {lampiran: Matriks Perubahan Indikator Kinerja "
                       "Utama, bagian: [matriks_perubahan]}")
