@@ -557,6 +557,8 @@ def _codes():
 def test_every_check_has_a_case_that_fires_and_one_that_stays_quiet():
     # IKU108's hint names a path from the test's own folder: its cases are the tests of issue 14.
     fired = {c.code for c in FIRES} | {"IKU108"}
+    # An IKU Perubahan's checks compare it with its previous spec: tests/test_perubahan_checks.py.
+    fired |= {f"IKU72{n}" for n in range(1, 8)}
     quiet = {code for code, _ in QUIET}
     assert set(_codes()) - fired == set()
     # Every check stays quiet on CLEAN (test_clean_spec_is_quiet); the checks of issue 5 also on

@@ -14,6 +14,7 @@ policy and what a failure leaves behind are decided here, once:
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 
 from ikugen.checks import catalogue
 from ikugen.checks.registry import Output, Silenced
-from ikugen.errors import IkugenError, PageProblem, Problem, SpecError
+from ikugen.errors import IkugenError, PageProblem, Problem, SpecError, UsageError
 from ikugen.package_data import templates_dir
 from ikugen.render import layout_data, office
 from ikugen.render.document import render
@@ -60,6 +61,7 @@ class Loaded:
     warnings: list[Problem]
     silenced: list[Silenced] = field(default_factory=list)
     pictures: dict[str, Picture] = field(default_factory=dict)  # read by the load, placed by the writer
+    previous: Optional[Loaded] = None  # the spec `dokumen.sebelumnya` names, loaded and checked
 
 
 class SpecProblems(SpecError):
@@ -78,14 +80,16 @@ class StrictRefused(IkugenError):
 
 
 def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
-              options: Optional[Options] = None) -> Loaded:
+              options: Optional[Options] = None, follow: bool = True) -> Loaded:
     """Read and check one spec; raise SpecError listing every problem if any is an error.
 
     `skip` names checks to leave out (codes or slugs, see `catalogue.resolve_skip`). With the
     `options` of the build, everything the build will read is checked here too: the pictures
     the spec names, the template folders' data files and the syntax of the office's templates
     (all of them, so the layout changes nothing here). So `validate` and `build` agree on every
-    spec, and a build stops before any document work.
+    spec, and a build stops before any document work. The spec `dokumen.sebelumnya` names is
+    loaded and checked too (its errors are this spec's), unless `follow` is false (it is that
+    previous spec: its own `sebelumnya` is not followed).
     """
     options = options or Options()
     skipped = catalogue.resolve_skip(skip)
@@ -100,15 +104,48 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
         # Identifier checks need only the source map, so they report alongside schema errors.
         problems += [p for p in catalogue.run_source(smap) if p.code not in skipped]
         raise SpecError(problems) from None
-    outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options),
-                            source=(path, text))
+    previous, previous_problems = _previous(spek, path, smap, skip, options) if follow else (None, [])
+    outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options), source=(path, text),
+                            previous=(previous.spek, previous.smap) if previous else None)
+    outcome.problems.extend(previous_problems)
     # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
     found, picture_problems = pictures.spec_pictures(spek, path.parent, smap, options.pictures)
     outcome.problems.extend(picture_problems)
     outcome.problems.extend(office.problems(options.templates, own_order=bool(spek.susunan)))
     if any(p.severity == "galat" for p in outcome.problems):
         raise SpecProblems(outcome.problems, outcome.silenced)
-    return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced, found)
+    return Loaded(spek, path, smap, sorted(outcome.problems), outcome.silenced, found, previous)
+
+
+def _previous(spek: Spek, path: Path, smap: yaml_reader.SourceMap, skip: Iterable[str],
+              options: Options) -> tuple[Optional[Loaded], list[Problem]]:
+    """The spec `dokumen.sebelumnya` names (relative to this spec's file, like `dasar`), loaded and
+    checked as an input of the run; its errors, and why it cannot be used, are problems (IKU720)."""
+    ref = spek.dokumen.sebelumnya
+    if ref is None:
+        return None, []
+    at = ("dokumen", "sebelumnya")
+    written = smap.files.get(at)  # inherited from a base: relative to that base, as its `dasar` is
+    target = (Path(written).parent if written else path.parent) / ref
+    shown = os.path.normpath(os.path.join(os.path.dirname(written or smap.file), ref))
+    real = inherit.real_path(target)
+    if real is not None and real == inherit.real_path(path):
+        return None, [smap.problem(at, "IKU720", "'sebelumnya' menunjuk spesifikasi ini sendiri",
+                                   hint="tulis berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini")]
+    try:
+        previous = load_spec(target, shown, skip, Options(pictures=options.pictures), follow=False)
+    except SpecError as exc:
+        errors = [p for p in exc.problems if p.severity == "galat"]
+        return None, [smap.problem(at, "IKU720", f"spesifikasi sebelumnya {shown} memuat {len(errors)} galat",
+                                   hint="betulkan dulu galatnya (tercantum di bawah)"), *errors]
+    except UsageError as exc:
+        return None, [smap.problem(at, "IKU720", f"spesifikasi sebelumnya tidak dapat dipakai: {exc}")]
+    old, new = previous.spek.profil, spek.profil
+    if (old.kecamatan, old.kabupaten) != (new.kecamatan, new.kabupaten):
+        return None, [smap.problem(at, "IKU720", f"spesifikasi sebelumnya {shown} milik Kecamatan "
+                                   f"{old.kecamatan} {old.kabupaten}, bukan Kecamatan {new.kecamatan} "
+                                   f"{new.kabupaten}", hint="IKU Perubahan mengubah IKU kecamatan yang sama")]
+    return previous, []
 
 
 def _output(spek: Spek, options: Options) -> Output:
@@ -134,7 +171,8 @@ def reference_doc(options: Options) -> Path:
 
 
 def markdown(loaded: Loaded, options: Options) -> str:
-    return render(view(loaded.spek), options.layout or loaded.spek.dokumen.tata_letak, options.templates)
+    doc = view(loaded.spek, loaded.previous.spek if loaded.previous else None)
+    return render(doc, options.layout or loaded.spek.dokumen.tata_letak, options.templates)
 
 
 def docx_bytes(loaded: Loaded, text: str, options: Options, toc_pages: Optional[list[str]] = None) -> bytes:
@@ -166,6 +204,8 @@ def inputs(loaded: Loaded, options: Options) -> list[Path]:
     """Every file a build of `loaded` reads: the spec, its bases, its pictures, the reference
     document and the office's templates. No output of the same run may be one of them."""
     read = [loaded.path, *map(Path, sorted(set(loaded.smap.files.values())))]
+    if loaded.previous:  # the spec an IKU Perubahan revises, and its bases: never an output
+        read += [loaded.previous.path, *map(Path, sorted(set(loaded.previous.smap.files.values())))]
     read += [picture.path for picture in loaded.pictures.values()]
     if options.reference:
         read.append(options.reference)

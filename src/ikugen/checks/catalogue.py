@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from ikugen.checks import (
     blanks,
+    changes,
     hygiene,
     legal,
     legal_scope,
@@ -37,7 +38,7 @@ from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
 _MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
-            structure, targets, unit_words, blanks)
+            structure, targets, unit_words, blanks, changes)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
@@ -74,14 +75,15 @@ def resolve_skip(names: Iterable[str]) -> set[str]:
 
 
 def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[datetime.date] = None,
-        output: Optional[Output] = None, source: Optional[tuple[Path, str]] = None) -> Outcome:
+        output: Optional[Output] = None, source: Optional[tuple[Path, str]] = None,
+        previous: Optional[tuple[Spek, SourceMap]] = None) -> Outcome:
     """Every registered check but the skipped ones; warnings the spec silences are set apart.
 
     `output` is the document as it will be built (layout and chapters); without it, the spec's
     own `tata_letak` and `susunan` (or, without one, every section)."""
     if output is None:
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
-    context = Context(spek, smap, today or datetime.date.today(), output, source)
+    context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]
     return silence.apply(context, found, skipped, REGISTRY)

@@ -43,6 +43,7 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
     output: Output = field(default_factory=Output)
     source: Optional[tuple[Path, str]] = None  # the spec's own file and its text, as read
+    previous: Optional[tuple[Spek, SourceMap]] = None  # the spec `dokumen.sebelumnya` names, loaded
 
 
 CheckFunc = Callable[[Context], Iterable[Finding]]

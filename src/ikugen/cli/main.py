@@ -18,9 +18,11 @@ import click
 
 from ikugen.cli import click_texts
 from ikugen.cli.commands import cli
+from ikugen.cli.compare_command import bandingkan
 from ikugen.errors import HungUp, IkugenError, SpecError, Terminated, exit_code, os_reason
 
 REPORT_URL = "https://github.com/ikugen/ikugen/issues"
+cli.add_command(bandingkan)  # a command of its own module (cli/compare_command.py)
 
 
 def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:

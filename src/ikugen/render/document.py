@@ -35,7 +35,8 @@ def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
     """
     from ikugen.view.document import source
 
-    return layout_data.chapters(source(doc).susunan, env)
+    absent = frozenset() if doc.matriks_perubahan else frozenset({"matriks_perubahan"})
+    return layout_data.chapters(source(doc).susunan, env, absent)
 
 
 def render(doc: View, layout: str, user_dir: Optional[Path] = None) -> str:

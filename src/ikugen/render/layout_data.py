@@ -40,9 +40,11 @@ def titles(env: jinja2.Environment) -> dict[str, Optional[str]]:
     return _cached(env, TITLES, _titles)
 
 
-def chapters(own: Optional[list[Bab]], env: jinja2.Environment) -> list[susunan.BabView]:
-    """The document's chapters, numbered and lettered: the spec's own order, or the default one."""
-    return susunan.resolve(own or default_order(env), titles(env))
+def chapters(own: Optional[list[Bab]], env: jinja2.Environment,
+             absent: frozenset[str] = frozenset()) -> list[susunan.BabView]:
+    """The document's chapters, numbered and lettered: the spec's own order, or the default one;
+    the built-in sections in `absent` (nothing to show) left out."""
+    return susunan.resolve(own or default_order(env), titles(env), absent)
 
 
 def problems(env: jinja2.Environment, own_order: bool) -> list[Problem]:

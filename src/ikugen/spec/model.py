@@ -23,6 +23,7 @@ from ikugen.spec.fields import (
     Tahun,
     Tanggal,
 )
+from ikugen.spec.model_change import Perubahan
 from ikugen.spec.model_layout import Bab, Pengecualian
 
 
@@ -70,6 +71,10 @@ class Dokumen(Ketat):
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
     batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
+    sebelumnya: Optional[Singkat] = Field(
+        None, description="Berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini, relatif terhadap "
+        "berkas spesifikasi (mis. ../2021/kaloran.yaml); dokumen memuat Matriks Perubahan IKU.",
+    )
 
 
 class Batas(Ketat):
@@ -212,6 +217,11 @@ class Sasaran(Ketat):
 class Indikator(Ukuran):
     id: Id
     sasaran: Id = Field(description="id sasaran yang diukur indikator ini.")
+    menggantikan: Optional[Id] = Field(
+        None, description="id indikator spesifikasi sebelumnya yang digantikan indikator ini.")
+    alasan_perubahan: Optional[Prosa] = Field(
+        None, description="Alasan indikator ini ditambah, diubah atau menggantikan indikator lama "
+        "(IKU Perubahan; bukan 'alasan' pemilihannya).")
 
 
 class Teks(Ketat):
@@ -260,6 +270,10 @@ class Spek(Ketat):
     )
     dasar: Optional[Singkat] = Field(
         None, description="Berkas spesifikasi dasar (mis. milik kabupaten) yang nilainya diwarisi."
+    )
+    perubahan: list[Perubahan] = Field(
+        [], max_length=MAX_LIST,
+        description="Alasan perubahan indikator spesifikasi sebelumnya yang dihapus (IKU Perubahan).",
     )
 
     model_config = ConfigDict(

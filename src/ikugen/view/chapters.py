@@ -41,7 +41,11 @@ def parse_susunan(data: object) -> list[Bab]:
     return _BAB_LIST.validate_python(data)
 
 
-def resolve(chapters: list[Bab], titles: dict[str, Optional[str]]) -> list[BabView]:
+def resolve(chapters: list[Bab], titles: dict[str, Optional[str]],
+            absent: frozenset[str] = frozenset()) -> list[BabView]:
+    """`absent`: built-in sections with nothing to show, left out (a chapter left empty too)."""
+    chapters = [c.model_copy(update={"bagian": kept}) for c in chapters
+                if (kept := [b for b in c.bagian if _name(b) not in absent])]
     out: list[BabView] = []
     annexes = sum(1 for c in chapters if c.lampiran is not None)
     counters = {False: 0, True: 0}
@@ -70,6 +74,10 @@ def resolve(chapters: list[Bab], titles: dict[str, Optional[str]]) -> list[BabVi
             view.bagian.append(BagianView(name, title, chr(ord("A") + letter - 1) if title else None, text))
         out.append(view)
     return out
+
+
+def _name(item: object) -> Optional[str]:
+    return item if isinstance(item, str) else item.bagian if isinstance(item, BagianBawaan) else None
 
 
 def reference(chapters: list[BabView], section: str) -> str:

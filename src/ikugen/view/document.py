@@ -9,12 +9,13 @@ in groups; templates only arrange them. The spec's parts a template walks keep t
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from dataclasses import dataclass
 from typing import Optional
 
 from ikugen.spec.model import Indikator, Sasaran, Spek, Tujuan, Ukuran
-from ikugen.view import indonesian, records
+from ikugen.view import changes, indonesian, records
 from ikugen.view.organisation import Posisi, flatten, tree
 from ikugen.view.records import (
     BatasView,
@@ -89,6 +90,8 @@ class View:
     diktum: tuple[str, ...]         # the spec's own dicta, if any
     nomor_keputusan: str  # "020 TAHUN 2023", or the number as written when it holds the year
     judul_keputusan: str  # "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
+    # The Matriks Perubahan IKU against `dokumen.sebelumnya` (view/changes.py); empty without one.
+    matriks_perubahan: tuple[changes.BarisMatriks, ...] = ()
 
 
 # The spec each View was made from, for office templates of 0.1 that still read `spek.` (the
@@ -101,8 +104,12 @@ def source(doc: View) -> Spek:
     return _SOURCES[doc]
 
 
-def view(spek: Spek) -> View:
+def view(spek: Spek, previous: Optional[Spek] = None) -> View:
+    """What the document of `spek` shows; with `previous` (the spec an IKU Perubahan revises),
+    its Matriks Perubahan too."""
     doc = _derive(spek)
+    if previous is not None and spek.dokumen.jenis == "iku-perubahan":
+        doc = dataclasses.replace(doc, matriks_perubahan=changes.matrix(previous, spek))
     _SOURCES[doc] = spek
     return doc
 
