@@ -3,6 +3,8 @@ penanggung jawab of one indicator, a tugas with its lettered items (tests/fideli
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT, run_ikugen
 from docx import Document
@@ -91,3 +93,26 @@ def test_a_penanggung_jawab_written_as_two_titles_is_told_as_a_list_of_ids(tmp_p
     assert (f"{spec}:{line}:23: galat: 'Camat / Kasi Pelayanan' adalah nama 2 jabatan, bukan id jabatan; "
             "tulis daftar id jabatannya: `[camat, pelayanan]` (Camat, Seksi Pelayanan) [IKU102]"
             ) in result.stdout
+
+
+def test_an_undated_document_signs_without_a_guessed_date(tmp_path):
+    spec = tmp_path / "tanpa-tanggal.yaml"
+    base = (ROOT / "tests" / "bad_inputs" / "valid-base.yaml").read_text(encoding="utf-8")
+    spec.write_text(base.replace('  tanggal: "2023-04-19"\n', ""), encoding="utf-8")
+    for layout in ("standar", "keputusan"):
+        out = tmp_path / f"{layout}.docx"
+        result = run_ikugen("build", spec, "--layout", layout, "-o", out)
+        assert result.returncode == 0, result.stderr
+        signed = [p.text for p in Document(str(out)).paragraphs if p.style.name == "TandaTangan"]
+        expected = {"CAMAT KALORAN"} | ({"Ditetapkan di Kaloran"} if layout == "keputusan" else set())
+        assert set(signed) == expected  # no place-and-date line, no dotted blank for a date
+        assert not re.search(r"\.{4,}\s*\d{4}", all_text(out))  # a guessed date: "Kaloran, .... 2023"
+    assert Document(str(tmp_path / "standar.docx")).core_properties.created.year == 2021  # the period's
+
+
+def test_the_tables_of_an_iku_perubahan_are_titled_perubahan(tmp_path):
+    out = tmp_path / "cerbon.docx"
+    result = run_ikugen("build", ROOT / "examples" / "cerbon.yaml", "--layout", "standar", "-o", out)
+    assert result.returncode == 0, result.stderr
+    titles = [p.text for p in Document(str(out)).paragraphs if p.style.name == "JudulTabel"]
+    assert titles and all(t.startswith(("PERUBAHAN ", "TARGET PERUBAHAN ")) for t in titles), titles

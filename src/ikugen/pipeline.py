@@ -187,7 +187,7 @@ def docx_bytes(loaded: Loaded, text: str, options: Options, toc_pages: Optional[
         title=f"{kind} Kecamatan {p.kecamatan} Tahun {period.awal}-{period.akhir}",
         subject=f"IKU Kecamatan {p.kecamatan}, {p.jenis_daerah.capitalize()} {p.kabupaten}",
         author=f"Kecamatan {p.kecamatan}",
-        when=document_time(spek.dokumen.tanggal),
+        when=document_time(spek.dokumen.tanggal or str(spek.dokumen.periode.awal)),
     )
     data = build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
                       base_dir=loaded.path.parent, props=props, pictures=loaded.pictures, toc_pages=toc_pages)

@@ -52,7 +52,8 @@ def entry(loaded: "Loaded") -> Entry:
         for r in shown.baris_iku
     )
     return Entry(shown.kecamatan, shown.daerah, loaded.spek.pimpinan.nama, shown.periode,
-                 loaded.spek.dokumen.tanggal, loaded.spek.dokumen.kertas, rows)
+                 loaded.spek.dokumen.tanggal or str(loaded.spek.dokumen.periode.awal),
+                 loaded.spek.dokumen.kertas, rows)
 
 
 def markdown(entries: list[Entry], user_dir: Optional[Path] = None) -> str:

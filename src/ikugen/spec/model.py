@@ -67,7 +67,10 @@ class Dokumen(Ketat):
     tempat: Optional[Singkat] = Field(
         None, description="Tempat penandatanganan; bila kosong, nama kecamatan."
     )
-    tanggal: Tanggal
+    tanggal: Optional[Tanggal] = Field(
+        None, description="Tanggal penandatanganan: TTTT-BB-HH, atau TTTT-BB / TTTT bila hari belum "
+                          "pasti; kosong bila naskahnya tidak bertanggal (tanda tangan tanpa baris tempat "
+                          "dan tanggal).")
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
     batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")

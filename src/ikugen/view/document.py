@@ -66,7 +66,7 @@ class View:
     periode: str         # "2019-2023"
     tahun: list[int]
     tempat: str
-    tanggal: str
+    tanggal: Optional[str]  # None: the document is not dated, its signature has no date line
     tahun_terbit: int
     nip: str
     pangkat: str
@@ -169,7 +169,7 @@ def _derive(spek: Spek) -> View:
         (tujuan_view[id(t)], tuple(sasaran_view[id(s)] for s in spek.sasaran if s.tujuan == t.id))
         for t in spek.tujuan]
     pangkat = ", ".join(x for x in (spek.pimpinan.pangkat, spek.pimpinan.golongan) if x)
-    year = d.tanggal[:4]
+    year = (d.tanggal or str(d.periode.awal))[:4]  # an undated document: its period's first year
     nomor = d.nomor or "........"
     periode = (f"{d.periode.awal}-{d.periode.akhir}" if d.periode.akhir != d.periode.awal
                else str(d.periode.awal))
@@ -195,8 +195,8 @@ def _derive(spek: Spek) -> View:
         periode=periode,
         tahun=years,
         tempat=d.tempat or p.kecamatan,
-        tanggal=indonesian.tanggal(d.tanggal),
-        tahun_terbit=int(d.tanggal[:4]),
+        tanggal=indonesian.tanggal(d.tanggal) if d.tanggal else None,
+        tahun_terbit=int(year),
         nip=indonesian.nip(spek.pimpinan.nip),
         pangkat=pangkat,
         wilayah=tuple(records.wilayah(w) for w in spek.wilayah),
