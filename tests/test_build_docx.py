@@ -133,7 +133,12 @@ def test_iku_table_merges_sasaran_over_its_indicators(built):
     table = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Penanggung Jawab")
     assert table.rows[0]._tr.trPr is not None and table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     by_sasaran = {x.id: [i for i in s.indikator if i.sasaran == x.id] for x in s.sasaran}
-    row = 1
+    # A tujuan's own indicators come first, above its sasaran: the sasaran cell empty.
+    own = [i for t in s.tujuan for i in t.indikator]
+    assert own and [r.cells[3].text for r in table.rows[1:1 + len(own)]] == [i.nama for i in own]
+    assert all(r.cells[2].text == "" for r in table.rows[1:1 + len(own)])
+    assert table.rows[1].cells[1].text == s.tujuan[0].uraian
+    row = 1 + len(own)
     for x in s.sasaran:
         inds = by_sasaran[x.id]
         cells = [r.cells[2] for r in table.rows[row:row + len(inds)]]

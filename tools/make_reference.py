@@ -160,7 +160,8 @@ def main() -> None:
     paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0,
                     keep_next=True, hyphenate=False)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
-    paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0)
+    paragraph_style(doc, "KepalaTabel", "IsiTabel", size=10, bold=True, align=J.CENTER, after=0, line=1.0,
+                    hyphenate=False)  # a column's name is read whole
     # A signature block is never split: each of its paragraphs keeps with the next, the last
     # (name, rank, NIP) keeps its lines together.
     paragraph_style(doc, "TandaTangan", align=J.CENTER, before=6, after=0, line=1.15, left=Cm(6),

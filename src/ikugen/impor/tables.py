@@ -119,6 +119,12 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         nama = item(cell(name_col))
         if not nama or fold(nama) in ("indikator", "indikator kinerja"):
             continue
+        columns = {n: c for c, n in names.items()}
+        if ("tujuan" in columns and "sasaran" in columns and cell(columns["tujuan"])
+                and not cell(columns["sasaran"]) and not cell(columns.get("no", -1))):
+            # A tujuan's own indicator above its sasaran (IKM): the tujuan merged over both, the
+            # sasaran cell empty. Not "as above": no sasaran is named yet for these rows.
+            tujuan, of_tujuan = V(item(cell(columns["tujuan"])), place), True
         values: dict[str, V] = {}
         for c, n in names.items():
             if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
@@ -131,7 +137,7 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         for n in ("sasaran", "sumber_data", "penanggung_jawab"):
             if n in values:
                 last[n] = values[n]
-            elif n in last and (n in names.values() or n == "sasaran"):
+            elif n in last and (n in names.values() or n == "sasaran") and not of_tujuan:
                 values[n] = last[n]  # a typed table: blank below means "as above"
         target = {}
         for c, year in years.items():

@@ -80,6 +80,7 @@ class View:
     baris_iku: list[Row]
     baris_per_jabatan: dict[str, list[Row]]
     ada_tujuan: bool
+    indikator_tujuan: tuple[records.IndikatorView, ...]  # every tujuan's own indicators, in order
     ada_target: bool  # some indicator has a target or a baseline: the target table prints
     tahun_target: tuple[tuple[int, int], ...]  # (place in the period, year) of the years with a target
     ada_kondisi_awal: bool
@@ -126,7 +127,6 @@ def _derive(spek: Spek) -> View:
     ringkas = indonesian.gabung([indonesian.jumlah(n, word) for n, word in counts if n])
     # One record per part of the spec: rows of one sasaran share its record (templates compare
     # them with `is sameas`), and a tujuan is the same record in its rows and in doc.tujuan.
-    tujuan_view = {id(t): records.tujuan(t) for t in spek.tujuan}
     sasaran_view = {id(s): records.sasaran(s) for s in spek.sasaran}
     indikator_view = {id(i): records.indikator(i) for i in spek.indikator}
 
@@ -135,6 +135,7 @@ def _derive(spek: Spek) -> View:
         refs = ind.penanggung_jawab_ids or [spek.owner(s) or head.jabatan.id]
         return "\n".join((j.singkatan or j.nama) if (j := positions.get(ref)) else ref for ref in refs)
 
+    tujuan_view = {id(t): records.tujuan(t, lambda ind: pj_name(ind, None)) for t in spek.tujuan}
     by_owner: dict[str, list[Sasaran]] = {}
     for s in spek.sasaran:
         by_owner.setdefault(spek.owner(s) or head.jabatan.id, []).append(s)
@@ -209,6 +210,7 @@ def _derive(spek: Spek) -> View:
         baris_iku=per_position[head.jabatan.id],
         baris_per_jabatan=per_position,
         ada_tujuan=bool(spek.tujuan),
+        indikator_tujuan=tuple(i for t in spek.tujuan for i in tujuan_view[id(t)].indikator),
         ada_target=any(ind.target or ind.kondisi_awal is not None for ind in spek.indikator),
         tahun_target=tuple((i, y) for i, y in enumerate(years)
                            if any(y in ind.target for ind in spek.indikator)),

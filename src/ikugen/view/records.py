@@ -8,7 +8,7 @@ Each record keeps the attribute names of the spec (`r.sasaran.uraian`, `r.indika
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from ikugen.spec.model import (
     Batas,
@@ -39,6 +39,7 @@ class IndikatorView:
     tipe: Optional[str]
     kondisi_awal: str                # printed: "87,5", "BB", "-"
     target: dict[int, str]           # the years the spec sets, printed
+    penanggung_jawab_nama: str = ""  # a tujuan's indicator: its positions' short names, a line each
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class BatasView:
     barat: str
 
 
-def indikator(ind: Ukuran) -> IndikatorView:
+def indikator(ind: Ukuran, pj_nama: str = "") -> IndikatorView:
     return IndikatorView(
         id=ind.id if isinstance(ind, (Indikator, IndikatorTujuan)) else None, nama=ind.nama,
         satuan=ind.satuan, definisi=ind.definisi, rumus=ind.rumus, sumber_data=ind.sumber_data,
@@ -97,11 +98,12 @@ def indikator(ind: Ukuran) -> IndikatorView:
         alasan=ind.alasan, polaritas=ind.polaritas, tipe=ind.tipe,
         kondisi_awal=indonesian.angka(ind.kondisi_awal),
         target={year: indonesian.angka(value) for year, value in ind.target.items()},
+        penanggung_jawab_nama=pj_nama,
     )
 
 
-def tujuan(t: Tujuan) -> TujuanView:
-    return TujuanView(t.id, t.uraian, t.urusan, tuple(indikator(i) for i in t.indikator))
+def tujuan(t: Tujuan, pj_nama: Callable[[Ukuran], str] = lambda ind: "") -> TujuanView:
+    return TujuanView(t.id, t.uraian, t.urusan, tuple(indikator(i, pj_nama(i)) for i in t.indikator))
 
 
 def sasaran(s: Sasaran) -> SasaranView:
