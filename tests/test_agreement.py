@@ -8,7 +8,7 @@ hand-made files and those make.py makes) and of tests/defects/ is run through
 
 These are the spec-content cases. Failures outside the spec (outputs, reference documents,
 signals, LibreOffice, the environment) cannot agree with `validate`, which reads none of them;
-their tests (test_hardening_errors.py, test_interrupt.py, test_run_outputs.py) make what they
+their tests (test_hardening_errors.py, test_interrupt.py, bad_inputs/run/) make what they
 need in temporary folders.
 """
 
