@@ -116,3 +116,33 @@ def test_the_tables_of_an_iku_perubahan_are_titled_perubahan(tmp_path):
     assert result.returncode == 0, result.stderr
     titles = [p.text for p in Document(str(out)).paragraphs if p.style.name == "JudulTabel"]
     assert titles and all(t.startswith(("PERUBAHAN ", "TARGET PERUBAHAN ")) for t in titles), titles
+
+
+def test_a_grouped_landasan_hukum_prints_lettered_groups_with_their_regulations(tmp_path):
+    spec = ROOT / "tests" / "fidelity" / "landasan-berkelompok.yaml"
+    result = run_ikugen("validate", "--strict", spec)
+    assert result.returncode == 0, result.stdout  # "Pancasila" is a principle, not a regulation (IKU603)
+    out = tmp_path / "lh.docx"
+    assert run_ikugen("build", spec, "-o", out).returncode == 0
+    document = Document(str(out))
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs)
+                 if p.text == "C. Landasan Hukum" and p.style.name == "Heading 2")
+    numpr = f"{qn('w:pPr')}/{qn('w:numPr')}"
+    numbered = [p for p in paragraphs[start:start + 8] if p._p.find(numpr) is not None]
+    levels = [(p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}").get(qn("w:val")), p.text)
+              for p in numbered]
+    assert levels == [
+        ("0", "Landasan Idiil: Pancasila;"),
+        ("0", "Landasan Konstitusional: Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;"),
+        ("0", "Landasan Operasional:"),
+        ("1", "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
+              "Pemerintah;"),
+        ("1", "Peraturan Daerah Kabupaten Temanggung Nomor 1 Tahun 2018 tentang RPJMD Tahun 2021-2025.")]
+    assert _letter_format(document, numbered[0]) == "lowerLetter"
+    # A regulation inside a group is checked at its own line, as a plain entry is.
+    moved = tmp_path / "lain.yaml"
+    text = spec.read_text(encoding="utf-8")
+    moved.write_text(text.replace("RPJMD Tahun 2021-2025", "RPJMD Tahun 2016-2021"), encoding="utf-8")
+    told = run_ikugen("validate", moved)
+    assert f"{moved}:15:11: peringatan: RPJMD yang disebut berperiode 2016-2021" in told.stdout

@@ -119,9 +119,9 @@ def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _entries(spek: Spek) -> Iterator[tuple[Path_, str]]:
-    for i, text in enumerate(spek.profil.landasan_hukum):
+    for place, text in spek.profil.peraturan():
         if not blank(text):
-            yield ("profil", "landasan_hukum", i), text
+            yield ("profil", "landasan_hukum", *place), text
 
 
 @check("IKU601", "peringatan", "peraturan yang sama tercantum dua kali")
@@ -168,8 +168,11 @@ def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
 
 @check("IKU603", "peringatan", "butir landasan hukum tanpa nomor dan tahun")
 def regulation_without_number(ctx: Context) -> Iterator[Finding]:
+    groups = ctx.spek.profil.landasan_hukum
     for path, text in _entries(ctx.spek):
-        if not _NUMBERED.search(text) and not _CONSTITUTION.search(text):
+        # A group of one text ("Landasan Idiil: Pancasila") names a principle, not a regulation.
+        principle = len(path) > 3 and len(getattr(groups[int(path[2])], "isi", ())) == 1
+        if not principle and not _NUMBERED.search(text) and not _CONSTITUTION.search(text):
             yield Finding(path, "butir landasan hukum tidak menyebut nomor dan tahun peraturan",
                           "tulis seperti \"Peraturan Bupati Temanggung Nomor 60 Tahun 2016 tentang ...\"")
 

@@ -41,12 +41,12 @@ def _office(text: str) -> Optional[str]:
 
 @check("IKU604", "peringatan", "landasan hukum tentang organisasi atau Renstra kantor lain")
 def another_offices_regulation(ctx: Context) -> Iterator[Finding]:
-    for i, text in enumerate(ctx.spek.profil.landasan_hukum):
+    for place, text in ctx.spek.profil.peraturan():
         office = None if blank(text) else _office(text)
         if office:
             what = "rencana strategis" if _RENSTRA.search(text) and not _ORGANISATION.search(text) else \
                 "organisasi dan tata kerja"
-            yield Finding(("profil", "landasan_hukum", i), f"butir ini tentang {what} {office}, bukan "
+            yield Finding(("profil", "landasan_hukum", *place), f"butir ini tentang {what} {office}, bukan "
                           "kecamatan; mungkin sisa dari dokumen kantor lain",
                           "ganti dengan peraturan tentang organisasi dan tata kerja kecamatan atau Renstra "
                           "kecamatan ini, atau abaikan dengan alasan bila memang dimaksud")
@@ -62,13 +62,13 @@ _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|—|s\.?\s*d\.?|sampai(?:\s+
 def plan_of_another_period(ctx: Context) -> Iterator[Finding]:
     periode = ctx.spek.dokumen.periode
     own = (periode.awal, periode.akhir)
-    for i, text in enumerate(ctx.spek.profil.landasan_hukum):
+    for place, text in ctx.spek.profil.peraturan():
         plans = list(_PLAN.finditer(text))
         for n, plan in enumerate(plans):
             end = plans[n + 1].start() if n + 1 < len(plans) else len(text)
             span = _RANGE.search(text, plan.end(), end)
             if span and (int(span.group(1)), int(span.group(2))) != own:
-                yield Finding(("profil", "landasan_hukum", i),
+                yield Finding(("profil", "landasan_hukum", *place),
                               f"{plan.group()} yang disebut berperiode {span.group(1)}-{span.group(2)}, "
                               f"padahal dokumen ini untuk periode {own[0]}-{own[1]}",
                               "sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang "

@@ -87,6 +87,15 @@ class Batas(Ketat):
     barat: Singkat = Field(description="Wilayah di sebelah barat.")
 
 
+class KelompokHukum(Ketat):
+    """A group of the landasan hukum as offices word it: "Landasan Idiil: Pancasila", or
+    "Landasan Operasional:" and the regulations under it."""
+
+    kelompok: Singkat = Field(description="Nama kelompok, mis. Landasan Idiil, Landasan Operasional.")
+    isi: list[Prosa] = Field(min_length=1, max_length=200,
+                             description="Isi kelompok: satu teks (Pancasila) atau daftar peraturan.")
+
+
 class Profil(Ketat):
     kecamatan: Singkat = Field(description="Nama kecamatan tanpa kata \"Kecamatan\", mis. Kaloran.")
     kabupaten: Singkat = Field(description="Nama kabupaten atau kota tanpa kata \"Kabupaten\"/\"Kota\".")
@@ -101,12 +110,24 @@ class Profil(Ketat):
     batas: Optional[Batas] = Field(None, description="Empat wilayah yang berbatasan.")
     visi: Optional[Prosa] = Field(None, description="Visi kepala daerah yang didukung kecamatan.")
     misi: list[Prosa] = Field([], max_length=50, description="Misi kepala daerah, satu per butir.")
-    landasan_hukum: list[Prosa] = Field(
-        [], max_length=200, description="Peraturan yang menjadi dasar hukum, satu per butir."
+    landasan_hukum: list[Union[Prosa, KelompokHukum]] = Field(
+        [], max_length=200, description="Peraturan yang menjadi dasar hukum, satu per butir; atau "
+                                        "berkelompok: {kelompok: Landasan Operasional, isi: [...]}."
     )
     logo: Optional[Singkat] = Field(
         None, description="Berkas gambar lambang daerah (PNG/JPEG), relatif terhadap berkas spesifikasi."
     )
+
+    def peraturan(self) -> list[tuple[tuple[Union[str, int], ...], str]]:
+        """Every entry of the landasan hukum with its place under `landasan_hukum`: (i,) for a
+        plain entry, (i, "isi", k) for the k-th of a group's."""
+        found: list[tuple[tuple[Union[str, int], ...], str]] = []
+        for i, entry in enumerate(self.landasan_hukum):
+            if isinstance(entry, str):
+                found.append(((i,), entry))
+            else:
+                found += [((i, "isi", k), text) for k, text in enumerate(entry.isi)]
+        return found
 
 
 class Pimpinan(Ketat):

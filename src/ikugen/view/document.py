@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import weakref
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
-from ikugen.spec.model import Indikator, Sasaran, Spek, Tujuan, Ukuran
+from ikugen.spec.model import Indikator, KelompokHukum, Sasaran, Spek, Tujuan, Ukuran
 from ikugen.view import changes, indonesian, records
 from ikugen.view.organisation import Posisi, flatten, tree
 from ikugen.view.records import (
@@ -60,7 +60,9 @@ class View:
     batas: Optional[BatasView]
     visi: Optional[str]
     misi: tuple[str, ...]
-    landasan_hukum: tuple[str, ...]
+    landasan_hukum: tuple[str, ...]  # every entry, groups' entries in their place (the decree's Mengingat)
+    # The groups as written ((None, (entry,)) for an entry of no group); empty when none is grouped.
+    landasan_kelompok: tuple[tuple[Optional[str], tuple[str, ...]], ...]
     jabatan_camat: str   # "Camat Kaloran"
     nama_camat: str      # the Camat who signs, with titles
     periode: str         # "2019-2023"
@@ -113,6 +115,13 @@ def view(spek: Spek, previous: Optional[Spek] = None) -> View:
         doc = dataclasses.replace(doc, matriks_perubahan=changes.matrix(previous, spek))
     _SOURCES[doc] = spek
     return doc
+
+
+def _groups(entries: list[Union[str, KelompokHukum]]) -> tuple[tuple[Optional[str], tuple[str, ...]], ...]:
+    """The landasan hukum's groups, when it has any: a plain entry is a group of no name."""
+    if all(isinstance(x, str) for x in entries):
+        return ()
+    return tuple((None, (x,)) if isinstance(x, str) else (x.kelompok, tuple(x.isi)) for x in entries)
 
 
 def _derive(spek: Spek) -> View:
@@ -190,7 +199,8 @@ def _derive(spek: Spek) -> View:
         batas=records.batas(p.batas),
         visi=p.visi,
         misi=tuple(p.misi),
-        landasan_hukum=tuple(p.landasan_hukum),
+        landasan_hukum=tuple(text for _, text in p.peraturan()),
+        landasan_kelompok=_groups(p.landasan_hukum),
         jabatan_camat=f"Camat {p.kecamatan}",
         nama_camat=spek.pimpinan.nama,
         periode=periode,
