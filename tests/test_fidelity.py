@@ -146,3 +146,24 @@ def test_a_grouped_landasan_hukum_prints_lettered_groups_with_their_regulations(
     moved.write_text(text.replace("RPJMD Tahun 2021-2025", "RPJMD Tahun 2016-2021"), encoding="utf-8")
     told = run_ikugen("validate", moved)
     assert f"{moved}:15:11: peringatan: RPJMD yang disebut berperiode 2016-2021" in told.stdout
+
+
+def test_every_built_in_section_can_be_opened_and_an_office_text_can_continue_a_chapter(tmp_path):
+    spec = tmp_path / "pembuka.yaml"
+    base = (ROOT / "tests" / "bad_inputs" / "valid-base.yaml").read_text(encoding="utf-8")
+    with_visi = base.replace("  provinsi: Jawa Tengah\n",
+                             "  provinsi: Jawa Tengah\n  visi: Temanggung maju\n")
+    spec.write_text(with_visi
+                    + "teks:\n  visi_misi: Misi kabupaten ada lima belas; kecamatan mendukung misi pertama.\n"
+                    "susunan:\n  - bab: Gambaran Umum\n    bagian:\n      - visi_misi\n"
+                    "      - teks: Paragraf kantor yang melanjutkan bab tanpa judul sendiri.\n",
+                    encoding="utf-8")
+    md = tmp_path / "pembuka.md"
+    result = run_ikugen("build", spec, "-o", md, "-o", tmp_path / "pembuka.docx")
+    assert result.returncode == 0, result.stderr
+    text = md.read_text(encoding="utf-8")
+    opening = text.index("Misi kabupaten ada lima belas; kecamatan mendukung misi pertama.")
+    assert opening < text.index('Visi Kabupaten Temanggung yang didukung')  # it opens the section
+    office = text.index("Paragraf kantor yang melanjutkan bab tanpa judul sendiri.")
+    headings = [line for line in text[text.index("# BAB I"):office].splitlines() if line.startswith("#")]
+    assert headings == ["# BAB I<br>GAMBARAN UMUM", "## A. Visi dan Misi"]  # no heading of its own

@@ -27,7 +27,8 @@ class BagianBawaan(Ketat):
 class BagianSendiri(Ketat):
     """A section the office writes itself."""
 
-    judul: Singkat = Field(description="Judul bagian.")
+    judul: Optional[Singkat] = Field(
+        None, description="Judul bagian; kosong: teks ini melanjutkan bab tanpa judul sendiri.")
     teks: Prosa = Field(description="Isi bagian dalam Markdown.")
 
 
