@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, require_tool, run_ikugen
 from docx import Document
 
-from ikugen.proof import contents
+from ikugen.proof import contents, fonts
 from ikugen.proof.expected import expected
 from ikugen.proof.findings import page_problems
 from ikugen.proof.layout import parse, read_pages
@@ -147,6 +147,13 @@ def test_every_example_prints_clean_pages_and_a_numbered_docx_toc(tmp_path, name
     assert result.returncode == 0, result.stderr
     assert ":halaman " not in result.stderr, result.stderr  # no page finding at all
     assert b"/Lang(id-ID)" in pdf.read_bytes()  # hyphenated as Indonesian, read aloud as Indonesian
+    # A typeface the machine lacks is told with the one used instead (Bookman, for the office's).
+    missing = [f for f in fonts.requested(docx.read_bytes())
+               if subprocess.run(["fc-match", "-f", "%{family}", f], capture_output=True, text=True).stdout
+               .split(",")[0].casefold() not in (f.casefold(), fonts.SAME_METRICS.get(f.casefold()))]
+    told = re.findall(r"huruf '([^']+)' tidak terpasang di mesin ini; PDF memakai '[^']+' sebagai gantinya",
+                      result.stderr)
+    assert told == missing and (name != "gaya-kantor" or "Bookman Old Style" in told or not missing)
     printed = contents.entries(read_pages(pdf.read_bytes()))
     if name == "cerbon":  # the decree has no table of contents, and no folio on its first page
         assert printed == [] and _toc(docx) == []
@@ -210,3 +217,15 @@ def test_generated_specs_of_every_length_print_clean_pages(tmp_path, shape, offi
     result = run_ikugen("build", spec, "-o", pdf, "--abaikan", "IKU409", timeout=300)
     assert result.returncode == 0, result.stderr
     assert ":halaman " not in result.stderr, result.stderr
+
+
+@pytest.mark.slow
+def test_a_pdf_whose_pages_cannot_be_read_back_says_so(tmp_path, office, monkeypatch):
+    from ikugen.proof import layout
+
+    monkeypatch.setattr(layout, "pdftotext", lambda: None)  # a machine without poppler-utils
+    pdf = tmp_path / "IKU.pdf"
+    result = run_ikugen("build", ROOT / "tests" / "bad_inputs" / "valid-base.yaml", "-o", pdf, timeout=300)
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    assert (f"{pdf}: peringatan: halaman PDF tidak diperiksa dan daftar isi DOCX tanpa nomor halaman: "
+            "pdftotext tidak terpasang; sudo apt install poppler-utils [IKU950]") in result.stderr

@@ -52,11 +52,13 @@ class Problem:
 
 @dataclass(frozen=True, order=True)
 class PageProblem(Problem):
-    """A problem a person would see on a page of a made PDF; `line` is the page's place in it."""
+    """A problem a person would see on a page of a made PDF; `line` is the page's place in it, 0 for
+    the whole PDF."""
 
     def text(self) -> str:
         hint = f"; {self.hint}" if self.hint else ""
-        return f"{self.file}:halaman {self.line}: {self.severity}: {self.message}{hint} [{self.code}]"
+        where = f"{self.file}:halaman {self.line}" if self.line else self.file  # 0: the whole PDF
+        return f"{where}: {self.severity}: {self.message}{hint} [{self.code}]"
 
 
 class IkugenError(Exception):

@@ -255,7 +255,7 @@ def render_formats(loaded: Loaded, kinds: set[str], options: Options) -> Made:
         pdf = docx_to_pdf(made.files["docx"])
         if "pdf" in kinds:
             made.files["pdf"] = pdf
-        made.laid_out, made.proof = True, proofread(pdf, text)
+        made.laid_out, made.proof = True, proofread(pdf, text, made.files["docx"])
         if made.proof and "docx" in kinds:
             made.files["docx"] = docx_bytes(loaded, text, options, made.proof.toc_numbers())
     if "docx" not in kinds:
@@ -277,6 +277,10 @@ def build(loaded: Loaded, targets: list[Path], options: Options, strict: bool = 
     files, made = outputs(loaded, targets, options)
     pdf = next((t for t in targets if kind(t) == "pdf"), None)
     problems = made.proof.problems(str(pdf)) if made.proof and pdf else []
+    if pdf and made.laid_out and made.proof is None:
+        from ikugen.proof import not_checked
+
+        problems = [not_checked(str(pdf))]
     if strict and problems:
         raise SpecError(problems)
     for target, data in files.items():
