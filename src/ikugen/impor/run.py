@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ikugen.errors import IkugenError, OutputError, os_reason
+from ikugen.errors import IkugenError, OutputError
 from ikugen.impor import assemble, blocks, convert, draft, guard
 from ikugen.impor.guard import BadDocument
 from ikugen.package_data import schema_file
+from ikugen.writers.files import write_new
 
 
 @dataclass
@@ -55,13 +56,7 @@ def impor_document(source: Path, target: Optional[Path] = None) -> Summary:
     spec, counts = assemble.build(read.blocks)
     text = _header(source, target) + draft.emit(spec)
     blanks = draft.count_blanks(spec)
-    try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise IkugenError(f"{target}: berkas sudah ada; tidak ditimpa") from None
-    except OSError as exc:
-        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
+    write_new(target, text)
     return Summary(target, counts.desa, counts.positions, counts.indicators, counts.targets, blanks,
                    counts.unmapped, read.stopped_at, counts.notes)
 

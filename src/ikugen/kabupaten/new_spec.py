@@ -17,9 +17,10 @@ from typing import Any, Optional
 import yaml
 
 from ikugen.checks.blanks import blank
-from ikugen.errors import IkugenError, OutputError, UsageError, os_reason
+from ikugen.errors import IkugenError, OutputError, UsageError
 from ikugen.package_data import example_spec, schema_file
 from ikugen.spec import yaml_reader
+from ikugen.writers.files import write_new
 
 _NAME = re.compile(r"^[^\W\d_][\w .'()-]{0,79}$")
 
@@ -70,13 +71,7 @@ def create(name: str, example: Optional[Path], target: Optional[Path]) -> tuple[
         base = (example.parent / data["dasar"]).resolve()
         edits.replace(("dasar",), os.path.relpath(base, target.parent.resolve()))
     content = _header(name, example, target) + _body(edits.apply())
-    try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(content)
-    except FileExistsError:
-        raise IkugenError(f"{target}: berkas sudah ada; tidak ditimpa") from None
-    except OSError as exc:
-        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
+    write_new(target, content)
     return target, edits.blanks
 
 

@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ikugen.errors import OutputError, UsageError, os_reason, shorten
+from ikugen.errors import IkugenError, OutputError, UsageError, os_reason, shorten
 
 # 1980-01-01, the earliest time a zip entry can carry; SOURCE_DATE_EPOCH overrides it.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -203,3 +203,14 @@ def _alive(pid: int) -> bool:
     except OSError:  # it exists, owned by someone else
         return True
     return True
+
+
+def write_new(target: Path, text: str) -> None:
+    """`text` as the new file `target`, never over an existing one (`init`, `impor`)."""
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise IkugenError(f"{target}: berkas sudah ada; tidak ditimpa") from None
+    except OSError as exc:
+        raise OutputError(f"{target}: tidak dapat menulis ({os_reason(exc)})") from None
