@@ -99,8 +99,15 @@ def _organisation(found: list[positions.Position]) -> list[dict[str, Any]]:
         out.append({"id": V(p.id, p.nama.place), "nama": p.nama,
                     "eselon": V("III" if p.id == head else "IV", p.nama.place),
                     "atasan": V(atasan, p.nama.place) if atasan else None,
-                    "tugas": p.tugas, "fungsi": p.fungsi, "kewenangan": p.kewenangan})
+                    "tugas": _tugas(p), "fungsi": p.fungsi, "kewenangan": p.kewenangan})
     return out
+
+
+def _tugas(p: positions.Position) -> Any:
+    """The tugas as the spec holds it: a text, its lettered items, or the sentence and its items."""
+    if not p.rincian:
+        return p.tugas
+    return {"uraian": p.tugas, "rincian": p.rincian} if p.tugas else p.rincian
 
 
 def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Position]) -> dict[int, str]:
@@ -137,6 +144,7 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
             if row.of_tujuan:
                 if all(fold(str(v.value)) != fold(str(row.nama.value)) for v in goals.tujuan[index][1]):
                     goals.tujuan[index][1].append(row.nama)
+                goals.detail.setdefault((index, fold(str(row.nama.value))), row)
                 continue
             if row.sasaran is not None:
                 goals.sasaran_tujuan.setdefault(fold(str(row.sasaran.value)), index)
@@ -147,10 +155,7 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
 def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], goals: tables.Goals,
                           found: list[positions.Position], kecamatan: str, counts: Counts) -> dict[str, Any]:
     iku = _tujuan_rows(iku, goals)
-    tujuan = []
-    for i, (uraian, names, urusan) in enumerate(goals.tujuan, 1):
-        tujuan.append({"id": V(f"T{i}", uraian.place), "uraian": uraian, "urusan": urusan,
-                       "indikator": [{"nama": n} for n in names]})
+    tujuan = _tujuan(goals, found, kecamatan, counts)
     sasaran: list[dict[str, Any]] = []
     keys: dict[tuple[str, Optional[str]], str] = {}
     head = next(p.id for p in found if fold(str(p.nama.value)) == "camat")
@@ -180,19 +185,7 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
             sid = unknown = unknown or _unknown_sasaran(sasaran)
         entry: dict[str, Any] = {"id": V(f"I{n}", row.nama.place), "sasaran": V(sid, row.nama.place),
                                  "nama": row.nama}
-        for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
-            entry[key] = row.cells.get(key)
-        pj = row.cells.get("penanggung_jawab")
-        if pj is not None:
-            pid = positions.resolve(str(pj.value), found, kecamatan)
-            if pid:
-                entry["penanggung_jawab"] = V(pid, pj.place, f"tertulis \"{pj.value}\"")
-            else:
-                counts.unmapped += 1
-                entry["_pj"] = Note(f"penanggung jawab tertulis \"{pj.value}\" ({pj.place}) tidak cocok "
-                                    "dengan jabatan mana pun: tulis id jabatannya di penanggung_jawab")
-        entry["kondisi_awal"] = row.cells.get("kondisi_awal")
-        entry["target"] = dict(row.target)
+        entry = _details(entry, row, found, kecamatan, counts)
         indikator.append(entry)
         by_name.setdefault(fold(str(row.nama.value)), []).append(entry)
     if iku:
@@ -211,6 +204,45 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
     counts.indicators = len(indikator)
     counts.targets = sum(len(e["target"]) for e in indikator)
     return {"tujuan": tujuan, "sasaran": sasaran, "indikator": indikator}
+
+
+def _tujuan(goals: tables.Goals, found: list[positions.Position], kecamatan: str,
+            counts: Counts) -> list[dict[str, Any]]:
+    """The tujuan, each indicator with the details its row of the IKU table gave (IKM)."""
+    out = []
+    for i, (uraian, names, urusan) in enumerate(goals.tujuan):
+        measures = []
+        for n in names:
+            row = goals.detail.get((i, fold(str(n.value))))
+            measure: dict[str, Any] = {"nama": n}
+            if row:
+                measure = _details(measure, row, found, kecamatan, counts)
+            measure["kondisi_awal"] = _nilai(measure.get("kondisi_awal"))
+            measures.append(measure)
+        out.append({"id": V(f"T{i + 1}", uraian.place), "uraian": uraian, "urusan": urusan,
+                    "indikator": measures})
+    return out
+
+
+def _details(entry: dict[str, Any], row: tables.Row, found: list[positions.Position], kecamatan: str,
+             counts: Counts) -> dict[str, Any]:
+    """An indicator's cells from its row, of a sasaran or of a tujuan alike: satuan, definisi,
+    alasan, rumus, sumber data, the penanggung jawab as position ids, baseline and targets."""
+    for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
+        entry[key] = row.cells.get(key)
+    pj = row.cells.get("penanggung_jawab")
+    if pj is not None:
+        ids = positions.resolve_all(str(pj.value), found, kecamatan)
+        if ids:
+            entry["penanggung_jawab"] = (V(ids[0], pj.place, f"tertulis \"{pj.value}\"") if len(ids) == 1 else
+                                         [V(i, pj.place, f"tertulis \"{pj.value}\"") for i in ids])
+        else:
+            counts.unmapped += 1
+            entry["_pj"] = Note(f"penanggung jawab tertulis \"{pj.value}\" ({pj.place}) tidak cocok "
+                                "dengan jabatan mana pun: tulis id jabatannya di penanggung_jawab")
+    entry["kondisi_awal"] = row.cells.get("kondisi_awal")
+    entry["target"] = dict(row.target)
+    return entry
 
 
 def _unknown_sasaran(sasaran: list[dict[str, Any]]) -> str:

@@ -32,6 +32,9 @@ class Goals:
     tujuan: list[tuple[V, list[V], Optional[V]]] = field(default_factory=list)  # uraian, indikator, urusan
     sasaran_tujuan: dict[str, int] = field(default_factory=dict)  # folded sasaran -> tujuan index
     sasaran: list[V] = field(default_factory=list)  # sasaran named only in this table
+    # A tujuan indicator's row of the IKU table, by (tujuan index, folded name): its definisi,
+    # rumus, sumber data and penanggung jawab, printed above the tujuan's sasaran rows.
+    detail: dict[tuple[int, str], "Row"] = field(default_factory=dict)
 
 
 def _header(table: Table) -> tuple[int, dict[int, str]]:
@@ -129,9 +132,12 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         for c, n in names.items():
             if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
                 continue
-            labelled = _labelled(table.cell_lines[r][c] if table.cell_lines else [], place)
+            lines = table.cell_lines[r][c] if table.cell_lines and c < len(table.cell_lines[r]) else []
+            labelled = _labelled(lines, place)
             if labelled:  # "Formulasi Pengukuran : ...", "Sumber Data : ..." in one cell
                 values.update({k: v for k, v in labelled.items() if k not in values})
+            elif n == "penanggung_jawab" and len(lines) > 1:  # one position a line: several of them
+                values[n] = V(" / ".join(" ".join(x.split()) for x in lines), place)
             else:
                 values[n] = V(cell(c), place)
         for n in ("sasaran", "sumber_data", "penanggung_jawab"):
