@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ikugen.impor import chapters, facts, positions, tables
+from ikugen.impor import chapters, draft, facts, positions, programs, tables, texts
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
@@ -22,6 +22,7 @@ class Counts:
     indicators: int = 0
     targets: int = 0
     unmapped: int = 0  # penanggung jawab cells no position matched (a comment, not a blank)
+    programs: int = 0  # indicators of the program indicator table
     notes: list[str] = field(default_factory=list)
 
 
@@ -38,11 +39,11 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     year = datetime.date.today().year
     awal = found.awal or V(year, "tidak ditemukan", "ISI: tahun awal periode; ganti bila salah")
     akhir = found.akhir or V(int(awal.value) + 4, "tidak ditemukan", "ISI: tahun akhir periode")
-    tanggal = found.tanggal or V(str(awal.value), "tidak ditemukan", "ISI: tanggal penandatanganan")
     if found.awal is None:
         counts.notes.append("periode tidak ditemukan: ditulis tahun ini, periksa")
-    if found.tanggal is None:
-        counts.notes.append("tanggal tidak ditemukan: ditulis tahun awal periode, periksa")
+    if found.tanggal is None:  # an undated document: signed without a date line, not a guessed one
+        counts.notes.append("tanggal penandatanganan tidak ditemukan: dokumen.tanggal tidak ditulis "
+                            "(tanda tangan tanpa tanggal); tambahkan bila dokumen bertanggal")
     decree = any(isinstance(b, Table) and b.rows and fold(b.rows[0][0]) == "menimbang" or
                  isinstance(b, Par) and re.match(r"^menimbang\s*:", b.text, re.I) for b in blocks)
     layout = "keputusan" if decree else "standar"
@@ -50,7 +51,7 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
         "jenis": found.perubahan or V("iku", "tidak ada kata Perubahan di sampul"),
         "tata_letak": V(layout, "susunan dokumen"),
         "periode": {"awal": awal, "akhir": akhir},
-        "tanggal": tanggal,
+        "tanggal": found.tanggal,
         "nomor": found.nomor if decree else None,
     }
     sides = facts.neighbours(blocks)
@@ -85,7 +86,10 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     spec: dict[str, Any] = {"dokumen": dokumen, "profil": profil, "pimpinan": pimpinan, "wilayah": wilayah,
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
+    spec["program"] = _programs(blocks, found_positions, kecamatan, counts)
     spec["susunan"] = chapters.susunan(blocks) if layout == "standar" else None
+    if layout == "standar":  # the office's own prose where no field holds it (texts.py)
+        spec["teks"] = texts.teks(blocks, texts.places(spec)) or None
     return spec, counts
 
 
@@ -204,6 +208,21 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
     counts.indicators = len(indikator)
     counts.targets = sum(len(e["target"]) for e in indikator)
     return {"tujuan": tujuan, "sasaran": sasaran, "indikator": indikator}
+
+
+def _programs(blocks: list[Block], found: list[positions.Position], kecamatan: str,
+              counts: Counts) -> Optional[list[dict[str, Any]]]:
+    """The program indicators, when the spec's model can hold them; else a note of how many."""
+    read = programs.read(blocks)
+    if not read:
+        return None
+    entries = programs.entries(read, lambda entry, row: _details(entry, row, found, kecamatan, counts))
+    counts.programs = sum(len(p.indikator) for p in read)
+    if programs.supported(draft.plain(entries)):
+        return entries
+    counts.notes.append(f"{counts.programs} indikator program ({len(read)} program) ditemukan, tetapi belum "
+                        "ditulis: skema ikugen ini belum memuat `program`")
+    return None
 
 
 def _tujuan(goals: tables.Goals, found: list[positions.Position], kecamatan: str,

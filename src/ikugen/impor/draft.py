@@ -58,6 +58,19 @@ def emit(node: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def plain(node: Any) -> Any:
+    """The draft as the data its YAML reads back to: values, blanks as "ISI: ...", no notes."""
+    if isinstance(node, V):
+        return node.value
+    if isinstance(node, Blank):
+        return blank(node.what)
+    if isinstance(node, dict):
+        return {k: plain(v) for k, v in node.items() if v is not None and not isinstance(v, Note)}
+    if isinstance(node, list):
+        return [plain(v) for v in node if not isinstance(v, Note)]
+    return node
+
+
 def count_blanks(node: Any) -> int:
     if isinstance(node, Blank):
         return 1
@@ -122,7 +135,11 @@ def _mapping(node: dict[str, Any], indent: int, out: list[str], first_prefix: Op
             out.append(f"{head_indent}# {value.text}")
             continue
         head = f"{key}:"
-        if _long(value):
+        if isinstance(value, V) and isinstance(value.value, str) and "\n" in value.value:
+            # Markdown of several paragraphs (teks): a literal block, its lines as written.
+            out.append(f"{head_indent}{head} |-  # {_scalar(value)[1]}")
+            out.extend(" " * (pad + 2) + line if line else "" for line in value.value.split("\n"))
+        elif _long(value):
             out.append(f"{head_indent}{head} >-  # {_scalar(value)[1]}")
             out.extend(_folded(str(value.value), pad + 2))
         elif isinstance(value, (V, Blank)):

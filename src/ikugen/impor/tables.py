@@ -72,7 +72,10 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         start, names = _header(block)
         width = len(block.rows[0]) if block.rows else 0
         near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
-        between = []
+        title, between = _title(between), []
+        if of_programs(block, start, names, title):
+            previous = None
+            continue  # the program indicators (programs.py), not the IKU's
         same = previous and near and width == previous[0] and owner_of.get(k) == previous[2]
         if "nama" not in names.values() and previous and same:
             start, names = -1, previous[1]
@@ -92,6 +95,24 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         else:
             targets += rows
     return iku, targets
+
+
+def _title(between: list[Block]) -> str:
+    """The paragraphs just above a table, where its title is."""
+    return " ".join(b.text for b in between[-3:] if isinstance(b, Par))
+
+
+def of_programs(table: Table, start: int, names: dict[int, str], title: str) -> bool:
+    """A table of the program indicators: its indicator column says "Program" ("Indikator
+    Kinerja Program"), or it has a program column and no sasaran under a title naming them."""
+    if start < 0 or "nama" not in names.values():
+        return False
+    header = fold(table.rows[start][next(c for c, n in names.items() if n == "nama")])
+    if "program" in header.split():
+        return True
+    fields = set(names.values())
+    return "program" in fields and "sasaran" not in fields and bool(
+        re.search(r"indikator\s+(kinerja\s+)?program", title, re.I))
 
 
 def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int],
@@ -140,7 +161,7 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
                 values[n] = V(" / ".join(" ".join(x.split()) for x in lines), place)
             else:
                 values[n] = V(cell(c), place)
-        for n in ("sasaran", "sumber_data", "penanggung_jawab"):
+        for n in ("sasaran", "program", "sumber_data", "penanggung_jawab"):
             if n in values:
                 last[n] = values[n]
             elif n in last and (n in names.values() or n == "sasaran") and not of_tujuan:
