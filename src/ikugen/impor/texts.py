@@ -26,7 +26,9 @@ WHOLE = ("latar_belakang", "maksud_tujuan", "definisi", "syarat_kriteria", "penu
 # A built-in section by its heading, and the spec's text that opens it.
 OPENING = {"landasan_hukum": "landasan_hukum", "tupoksi": "gambaran_umum", "tujuan_sasaran": "tujuan_sasaran",
            "visi_misi": "visi_misi", "penetapan": "penetapan", "tabel_target": "tabel_target"}
-_SIGNING = re.compile(r"^(camat\b|nip\b|[A-Z][\w .'-]{1,40},\s*(?:\d{1,2}\s+\w+\s+)?[.…\s]*\d{4}$)", re.I)
+# The signature block that closes the kata pengantar or the penutup: "Kalimanah, Januari 2021".
+_SIGNING = re.compile(
+    r"^(camat\b|nip\b|[A-Z][\w .'-]{1,40},\s*[.…\s]*(?:\d{1,2}\s+)?(?:[A-Za-z]+\s+)?[.…\s]*\d{4}$)", re.I)
 _BAB = re.compile(r"^bab\s+[ivxl]+\b[\s.:-]*", re.I)
 
 
