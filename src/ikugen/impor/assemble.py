@@ -249,6 +249,10 @@ def _details(entry: dict[str, Any], row: tables.Row, found: list[positions.Posit
     alasan, rumus, sumber data, the penanggung jawab as position ids, baseline and targets."""
     for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
         entry[key] = row.cells.get(key)
+    tipe = row.cells.get("tipe")  # "Non Kumulatif" as the spec's word; anything else is not read
+    if tipe is not None and re.fullmatch(r"(non\s*)?kumulatif", fold(str(tipe.value))):
+        word = "non-kumulatif" if fold(str(tipe.value)).startswith("non") else "kumulatif"
+        entry["tipe"] = V(word, tipe.place, f"tertulis \"{tipe.value}\"")
     pj = row.cells.get("penanggung_jawab")
     if pj is not None:
         ids = positions.resolve_all(str(pj.value), found, kecamatan)

@@ -182,9 +182,19 @@ _MARKED = re.compile(r"^(tujuan|sasara\w*)\s*\d*\s*:\s*(.*)$", re.I)
 _LABELLED = re.compile(r"^[•·\-*\s]*([A-Za-z][A-Za-z /]{2,50}?)\s*:\s*(.+)$")
 
 
+_INNER = re.compile(r"(?<=\s)(?=([A-Z][A-Za-z /]{2,40}?)\s*:\s)")  # at every word: overlapping
+
+
+def _pieces(line: str) -> list[str]:
+    """A line of several labelled values ("Formasi Pengukuran : x Tipe Penghitungan : Non
+    Kumulatif", two list items run together) cut before each label a column names."""
+    cuts = [m.start() for m in _INNER.finditer(line) if column(m.group(1))]
+    return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
 def _labelled(lines: list[str], place: str) -> dict[str, V]:
     found: dict[str, V] = {}
-    for line in lines:
+    for line in (piece for whole in lines for piece in _pieces(whole)):
         m = _LABELLED.match(line)
         name = column(m.group(1)) if m else ""
         if m and name and not name.startswith("tahun:") and name not in ("no", "nama"):
