@@ -154,3 +154,22 @@ def test_the_program_indicator_table_is_read_apart_from_the_iku(tmp_path):
         assert names == [r.nama.value for r in read[0].indikator]
     else:
         assert "belum ditulis" in result.stderr and "program" not in data
+
+
+def test_a_section_of_the_office_s_own_comes_back_with_its_prose(tmp_path):
+    data = yaml.safe_load((ROOT / "examples" / "kaloran.yaml").read_text(encoding="utf-8"))
+    own = "Kaloran berada di lereng timur Gunung Sumbing, di ketinggian 500 sampai 1.000 meter."
+    data["susunan"] = [
+        {"bab": "Pendahuluan", "bagian": ["latar_belakang", "landasan_hukum",
+                                          {"judul": "Kondisi Geografis", "teks": own}]},
+        {"bab": "Gambaran Umum", "bagian": ["tupoksi", "tujuan_sasaran"]},
+        {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan"]},
+        {"bab": "Penutup", "bagian": ["penutup"]},
+    ]
+    spec = tmp_path / "kaloran.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
+    assert got.susunan is not None
+    office = got.susunan[0].bagian[2]
+    assert (office.judul, office.teks) == ("Kondisi Geografis", own)  # type: ignore[union-attr]
+    assert got.teks == Spek.model_fields["teks"].default  # ikugen's own wording came back as nothing

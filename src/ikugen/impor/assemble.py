@@ -87,9 +87,10 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
     spec["program"] = _programs(blocks, found_positions, kecamatan, counts)
-    spec["susunan"] = chapters.susunan(blocks) if layout == "standar" else None
     if layout == "standar":  # the office's own prose where no field holds it (texts.py)
-        spec["teks"] = texts.teks(blocks, texts.places(spec)) or None
+        used = texts.places(spec)
+        spec["teks"] = texts.teks(blocks, used) or None
+        spec["susunan"] = chapters.susunan(blocks, lambda place: texts.after(blocks, place, used))
     return spec, counts
 
 

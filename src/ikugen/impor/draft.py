@@ -107,6 +107,21 @@ def _folded(value: str, indent: int) -> list[str]:
     return [" " * indent + x for x in lines]
 
 
+def _markdown_lines(value: str, indent: int) -> list[str]:
+    """Markdown as the lines of a literal block: a long line cut at spaces (Markdown joins them
+    again), a list item's further lines under its text so they stay in the item."""
+    out = []
+    for line in value.split("\n"):
+        if not line:
+            out.append("")
+            continue
+        marker = re.match(r"^(\d{1,3}\. |- )", line)
+        wrapped = _folded(line, indent)
+        out.append(wrapped[0])
+        out.extend(" " * (len(marker.group(1)) if marker else 0) + x for x in wrapped[1:])
+    return out
+
+
 def _long(node: Any) -> bool:
     return (isinstance(node, V) and isinstance(node.value, str) and len(node.value) > WIDTH - 30
             and node.value == " ".join(node.value.split()) and not node.value.startswith(("#", "-", ">")))
@@ -138,7 +153,7 @@ def _mapping(node: dict[str, Any], indent: int, out: list[str], first_prefix: Op
         if isinstance(value, V) and isinstance(value.value, str) and "\n" in value.value:
             # Markdown of several paragraphs (teks): a literal block, its lines as written.
             out.append(f"{head_indent}{head} |-  # {_scalar(value)[1]}")
-            out.extend(" " * (pad + 2) + line if line else "" for line in value.value.split("\n"))
+            out.extend(_markdown_lines(value.value, pad + 2))
         elif _long(value):
             out.append(f"{head_indent}{head} >-  # {_scalar(value)[1]}")
             out.extend(_folded(str(value.value), pad + 2))

@@ -68,6 +68,22 @@ def teks(blocks: list[Block], used: set[str]) -> dict[str, V]:
 _INTRODUCE = ("landasan_hukum", "tujuan_sasaran")
 
 
+def after(blocks: list[Block], place: str, used: set[str]) -> Optional[V]:
+    """The prose under the heading read at `place` (a section of the office's own), up to the
+    next heading, table or signature; None when it has none."""
+    start = max((k for k, b in enumerate(blocks) if isinstance(b, Par) and b.place == place), default=None)
+    if start is None:
+        return None
+    body: list[Par] = []
+    for block in blocks[start + 1:]:
+        if not isinstance(block, Par) or block.heading or _SIGNING.match(block.text):
+            break
+        if block.place not in used:
+            body.append(block)
+    text = _markdown(body)
+    return V(text, body[0].place) if text else None
+
+
 def _close(found: dict[str, V], name: Optional[str], body: list[Par]) -> None:
     if name and name not in WHOLE and name not in _INTRODUCE and body and body[-1].text.endswith(":"):
         body.pop()  # "... terdiri dari:" without the list it introduced (a field holds that)
