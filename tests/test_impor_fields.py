@@ -173,3 +173,24 @@ def test_a_section_of_the_office_s_own_comes_back_with_its_prose(tmp_path):
     office = got.susunan[0].bagian[2]
     assert (office.judul, office.teks) == ("Kondisi Geografis", own)  # type: ignore[union-attr]
     assert got.teks == Spek.model_fields["teks"].default  # ikugen's own wording came back as nothing
+
+
+def test_every_opening_text_of_a_built_in_section_comes_back_as_its_teks(tmp_path):
+    data = yaml.safe_load((ROOT / "examples" / "kaloran.yaml").read_text(encoding="utf-8"))
+    names = [n for n in Spek.model_fields["teks"].annotation.model_fields  # type: ignore[union-attr]
+             if n not in ("menimbang", "diktum", "matriks_perubahan")]  # the decree's, the Perubahan's
+    data["teks"] = {n: f"Teks kantor sendiri untuk bagian {n.replace('_', ' ')}, bukan kalimat bawaan."
+                    for n in names}
+    data["susunan"] = [
+        {"bab": "Pendahuluan", "bagian": ["latar_belakang", "maksud_tujuan", "landasan_hukum"]},
+        {"bab": "Pengertian Indikator Kinerja", "bagian": ["definisi", "syarat_kriteria"]},
+        {"bab": "Gambaran Umum", "bagian": ["tupoksi", "visi_misi", "tujuan_sasaran"]},
+        {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan"]},
+        {"bab": "Penutup", "bagian": ["penutup"]}]
+    data["profil"]["visi"] = "Temanggung maju"
+    for indicator in data["indikator"]:
+        indicator["target"] = {2020: 50}
+    spec = tmp_path / "kaloran.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
+    assert got.teks.model_dump(exclude_defaults=True) == data["teks"]

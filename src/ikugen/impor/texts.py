@@ -29,6 +29,7 @@ OPENING = {"landasan_hukum": "landasan_hukum", "tupoksi": "gambaran_umum", "tuju
 # The signature block that closes the kata pengantar or the penutup: "Kalimanah, Januari 2021".
 _SIGNING = re.compile(
     r"^(camat\b|nip\b|[A-Z][\w .'-]{1,40},\s*[.…\s]*(?:\d{1,2}\s+)?(?:[A-Za-z]+\s+)?[.…\s]*\d{4}$)", re.I)
+_ESELON = re.compile(r"^(perubahan\s+)?indikator\s+kinerja\s+.*\(eselon\s+[iv]+\)$", re.I)
 _BAB = re.compile(r"^bab\s+[ivxl]+\b[\s.:-]*", re.I)
 
 
@@ -48,20 +49,25 @@ def teks(blocks: list[Block], used: set[str]) -> dict[str, V]:
     found: dict[str, V] = {}
     name: Optional[str] = None
     body: list[Par] = []
+    title = ""  # the heading's place: a title's second line ("TAHUN 2019-2023") is not prose
     for block in [*blocks, Par("", heading=True)]:  # a last heading closes the last section
-        if isinstance(block, Par) and (block.heading or _target_title(block)):
+        if isinstance(block, Par) and (block.heading or _target_title(block) or _ESELON.match(block.text)):
             _close(found, name, body)
-            name = _name(block)
+            name, title = _name(block), block.place
             continue
-        if name is None:
+        if name is None or isinstance(block, Par) and block.place == title:
             continue
         if isinstance(block, Table) or _SIGNING.match(block.text) or (
                 name not in WHOLE and (block.label or block.place in used)):
+            if name == "penetapan" and len(body) > 1:  # BAB IV's opening, then the IKU form's
+                found.setdefault("formulir_iku", V(_markdown(body[1:]), body[1].place))
+                del body[1:]
             _close(found, name, body)
-            name = None
+            # The target table is followed by the opening of the eselon IV tables.
+            name = "iku_eselon_iv" if name == "tabel_target" and isinstance(block, Table) else None
         elif block.place not in used:  # a field's paragraph inside a whole section: left out
             body.append(block)
-    return found
+    return {k: v for k, v in found.items() if v.value}
 
 
 # The openings ikugen follows with a list of its own: one ending in ":" introduces that list.
