@@ -115,16 +115,25 @@ def _tugas(p: positions.Position) -> Any:
     return {"uraian": p.tugas, "rincian": p.rincian} if p.tugas else p.rincian
 
 
+_ESELON_TITLE = re.compile(r"^(?:PERUBAHAN\s+)?INDIKATOR\s+KINERJA\s+(.+?)\s*\(ESELON\s+[IV]+\)$", re.I)
+
+
 def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Position]) -> dict[int, str]:
-    """Each table that follows a decree annex's "Jabatan : ..." table: that position's id."""
+    """Each table that follows a decree annex's "Jabatan : ..." table, or a title "INDIKATOR
+    KINERJA SEKSI ... (ESELON IV)": that position's id."""
     owners: dict[int, str] = {}
     current: Optional[str] = None
+    titled = False  # the owner came from a table's title: the next heading ends it
     for k, block in enumerate(blocks):
         if isinstance(block, Par):
             annex = positions.ANNEX.match(block.text)  # "Jabatan (Eselon IV) : Seksi Trantib"
-            if annex:
-                name = positions.name_of(annex.group(1), kecamatan) or annex.group(1)
-                current = positions.resolve(name, found, kecamatan)
+            title = _ESELON_TITLE.match(block.text)
+            if annex or title:
+                text = annex.group(1) if annex else title.group(1) if title else ""
+                name = positions.name_of(text, kecamatan) or text
+                current, titled = positions.resolve(name, found, kecamatan), bool(title)
+            elif block.heading and titled:
+                current, titled = None, False
             continue
         first = fold(block.rows[0][0]) if block.rows and block.rows[0] else ""
         if first.startswith("jabatan"):
