@@ -106,6 +106,8 @@ def _name(heading: Par) -> Optional[str]:
     title = _BAB.sub("", heading.text).strip()
     if fold(title) == "kata pengantar":
         return "kata_pengantar"
+    if fold(title) == "gambaran umum":  # BAB III's own opening, before its first section
+        return "gambaran_umum"
     section = _section(title)
     return section if section in WHOLE else OPENING.get(section or "")
 
