@@ -1,10 +1,13 @@
 """The share of a ground-truth spec's facts an imported spec holds in the right field.
 
-A fact is one value in its field: one desa, one neighbour, one position's tugas, one fungsi
-item, one regulation, one indicator's name, definisi, rumus, sumber data, penanggung jawab
-(as the position's name, its sasaran owner when not written), one target; and the cover facts,
-the Camat, visi, misi, tujuan and sasaran. Positions and indicators of the two specs are paired
-first (by name, then by content), so a fungsi counts when it is under the same position.
+A fact is one value in its field: one desa, one neighbour, one position's tugas (its sentence,
+and each lettered item of it), one fungsi item, one regulation (under its group's name when the
+landasan hukum is grouped, and each group's name), one indicator's name, definisi, rumus,
+sumber data, each penanggung jawab (as the position's name, its sasaran owner when not
+written), one target, for the indicators of the sasaran and of the tujuan alike; and the cover
+facts, the signing date, the Camat, visi, misi, tujuan and sasaran. Positions and indicators
+of the two specs are paired first (by name, then by content), so a fungsi counts when it is
+under the same position.
 Values compare after folding case, accents, punctuation and spaces; a near miss (similarity
 0.9 or more: "administrasiumum", a dropped letter) counts as found.
 """
@@ -99,29 +102,45 @@ def facts(spek: Spek, positions: Optional[dict[str, str]] = None) -> list[tuple[
         out += [(f"batas.{side}", getattr(p.batas, side)) for side in ("utara", "timur", "selatan", "barat")]
     out += [("visi", p.visi)] if p.visi else []
     out += [("misi", m) for m in p.misi]
-    out += [("landasan_hukum", law) for law in p.landasan_hukum]
+    for entry in p.landasan_hukum:  # a group's regulations count under the group's name
+        if isinstance(entry, str):
+            out.append(("landasan_hukum", entry))
+        else:
+            out.append(("landasan_hukum.kelompok", entry.kelompok))
+            out += [(f"landasan_hukum[{norm(entry.kelompok)}]", law) for law in entry.isi]
     out += [("wilayah", f"{w.jenis} {w.nama}") for w in spek.wilayah]
     names = positions or {j.id: j.nama for j in spek.organisasi}
     for j in spek.organisasi:
         who = names.get(j.id, j.nama)
         out.append(("jabatan", who))
-        if j.tugas:
-            out.append((f"tugas[{who}]", j.tugas))
+        if j.tugas_uraian:
+            out.append((f"tugas[{who}]", j.tugas_uraian))
+        out += [(f"tugas.rincian[{who}]", t) for t in j.tugas_rincian]
         out += [(f"fungsi[{who}]", f) for f in j.fungsi]
     for t in spek.tujuan:
         out.append(("tujuan", t.uraian))
-        out += [("indikator_tujuan", i.nama) for i in t.indikator]
+        for i in t.indikator:  # a tujuan's indicator: its details, its penanggung jawab if written
+            out.append(("indikator_tujuan", i.nama))
+            out += _details(i, "tujuan.", names, i.penanggung_jawab_ids)
     out += [("sasaran", s.uraian) for s in spek.sasaran]
     sasaran = {s.id: s for s in spek.sasaran}
     for i in spek.indikator:
         out.append(("indikator", i.nama))
-        for field in ("definisi", "rumus", "sumber_data"):
-            if getattr(i, field):
-                out.append((f"{field}[{norm(i.nama)}]", getattr(i, field)))
-        owner = i.penanggung_jawab or spek.owner(sasaran.get(i.sasaran))
-        out.append((f"penanggung_jawab[{norm(i.nama)}]", names.get(owner or "", owner or "")))
-        out += [(f"target[{norm(i.nama)}][{y}]", _number(v)) for y, v in i.target.items() if v is not None]
+        owners = i.penanggung_jawab_ids or [spek.owner(sasaran.get(i.sasaran)) or ""]
+        out += _details(i, "", names, owners)
+    if spek.dokumen.tanggal:
+        out.append(("dokumen.tanggal", spek.dokumen.tanggal))
     return [(k, str(v)) for k, v in out if v]
+
+
+def _details(i: Any, prefix: str, names: dict[str, str], owners: list[str]) -> list[tuple[str, object]]:
+    """An indicator's definisi, rumus, sumber data, each penanggung jawab and each target."""
+    key = norm(i.nama)
+    out: list[tuple[str, object]] = [(f"{prefix}{field}[{key}]", getattr(i, field))
+                                     for field in ("definisi", "rumus", "sumber_data") if getattr(i, field)]
+    out += [(f"{prefix}penanggung_jawab[{key}]", names.get(o, o)) for o in owners]
+    out += [(f"{prefix}target[{key}][{y}]", _number(v)) for y, v in i.target.items() if v is not None]
+    return out
 
 
 def share(truth: Spek, got: Spek) -> tuple[float, list[str]]:

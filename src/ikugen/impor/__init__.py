@@ -2,7 +2,9 @@
 
 The file is checked before any reader opens it (`guard.py`), converted when it is not a .docx
 (`convert.py`), read into paragraphs and tables as a reader sees them (`blocks.py`), and its
-facts are found by headings, lists and table headers (`facts.py`, `positions.py`, `tables.py`).
+facts are found by headings, lists and table headers (`facts.py`, `positions.py`, `tables.py`,
+`programs.py` for the program indicators); the office's own prose becomes `teks` only where no
+field holds it (`texts.py`).
 `draft.py` writes them as YAML, every value with a comment naming where it came from, and a
 blank "ISI: ..." for each one that was not found; `run.py` is the command's core.
 """

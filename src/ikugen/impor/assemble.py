@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ikugen.impor import chapters, facts, positions, tables
+from ikugen.impor import chapters, draft, facts, positions, programs, tables, texts
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
@@ -22,6 +22,7 @@ class Counts:
     indicators: int = 0
     targets: int = 0
     unmapped: int = 0  # penanggung jawab cells no position matched (a comment, not a blank)
+    programs: int = 0  # indicators of the program indicator table
     notes: list[str] = field(default_factory=list)
 
 
@@ -38,11 +39,11 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     year = datetime.date.today().year
     awal = found.awal or V(year, "tidak ditemukan", "ISI: tahun awal periode; ganti bila salah")
     akhir = found.akhir or V(int(awal.value) + 4, "tidak ditemukan", "ISI: tahun akhir periode")
-    tanggal = found.tanggal or V(str(awal.value), "tidak ditemukan", "ISI: tanggal penandatanganan")
     if found.awal is None:
         counts.notes.append("periode tidak ditemukan: ditulis tahun ini, periksa")
-    if found.tanggal is None:
-        counts.notes.append("tanggal tidak ditemukan: ditulis tahun awal periode, periksa")
+    if found.tanggal is None:  # an undated document: signed without a date line, not a guessed one
+        counts.notes.append("tanggal penandatanganan tidak ditemukan: dokumen.tanggal tidak ditulis "
+                            "(tanda tangan tanpa tanggal); tambahkan bila dokumen bertanggal")
     decree = any(isinstance(b, Table) and b.rows and fold(b.rows[0][0]) == "menimbang" or
                  isinstance(b, Par) and re.match(r"^menimbang\s*:", b.text, re.I) for b in blocks)
     layout = "keputusan" if decree else "standar"
@@ -50,7 +51,7 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
         "jenis": found.perubahan or V("iku", "tidak ada kata Perubahan di sampul"),
         "tata_letak": V(layout, "susunan dokumen"),
         "periode": {"awal": awal, "akhir": akhir},
-        "tanggal": tanggal,
+        "tanggal": found.tanggal,
         "nomor": found.nomor if decree else None,
     }
     sides = facts.neighbours(blocks)
@@ -85,7 +86,11 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     spec: dict[str, Any] = {"dokumen": dokumen, "profil": profil, "pimpinan": pimpinan, "wilayah": wilayah,
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
-    spec["susunan"] = chapters.susunan(blocks) if layout == "standar" else None
+    spec["program"] = _programs(blocks, found_positions, kecamatan, counts)
+    if layout == "standar":  # the office's own prose where no field holds it (texts.py)
+        used = texts.places(spec)
+        spec["teks"] = texts.teks(blocks, used) or None
+        spec["susunan"] = chapters.susunan(blocks, lambda place: texts.after(blocks, place, used))
     return spec, counts
 
 
@@ -99,20 +104,36 @@ def _organisation(found: list[positions.Position]) -> list[dict[str, Any]]:
         out.append({"id": V(p.id, p.nama.place), "nama": p.nama,
                     "eselon": V("III" if p.id == head else "IV", p.nama.place),
                     "atasan": V(atasan, p.nama.place) if atasan else None,
-                    "tugas": p.tugas, "fungsi": p.fungsi, "kewenangan": p.kewenangan})
+                    "tugas": _tugas(p), "fungsi": p.fungsi, "kewenangan": p.kewenangan})
     return out
 
 
+def _tugas(p: positions.Position) -> Any:
+    """The tugas as the spec holds it: a text, its lettered items, or the sentence and its items."""
+    if not p.rincian:
+        return p.tugas
+    return {"uraian": p.tugas, "rincian": p.rincian} if p.tugas else p.rincian
+
+
+_ESELON_TITLE = re.compile(r"^(?:PERUBAHAN\s+)?INDIKATOR\s+KINERJA\s+(.+?)\s*\(ESELON\s+[IV]+\)$", re.I)
+
+
 def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Position]) -> dict[int, str]:
-    """Each table that follows a decree annex's "Jabatan : ..." table: that position's id."""
+    """Each table that follows a decree annex's "Jabatan : ..." table, or a title "INDIKATOR
+    KINERJA SEKSI ... (ESELON IV)": that position's id."""
     owners: dict[int, str] = {}
     current: Optional[str] = None
+    titled = False  # the owner came from a table's title: the next heading ends it
     for k, block in enumerate(blocks):
         if isinstance(block, Par):
             annex = positions.ANNEX.match(block.text)  # "Jabatan (Eselon IV) : Seksi Trantib"
-            if annex:
-                name = positions.name_of(annex.group(1), kecamatan) or annex.group(1)
-                current = positions.resolve(name, found, kecamatan)
+            title = _ESELON_TITLE.match(block.text)
+            if annex or title:
+                text = annex.group(1) if annex else title.group(1) if title else ""
+                name = positions.name_of(text, kecamatan) or text
+                current, titled = positions.resolve(name, found, kecamatan), bool(title)
+            elif block.heading and titled:
+                current, titled = None, False
             continue
         first = fold(block.rows[0][0]) if block.rows and block.rows[0] else ""
         if first.startswith("jabatan"):
@@ -137,6 +158,7 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
             if row.of_tujuan:
                 if all(fold(str(v.value)) != fold(str(row.nama.value)) for v in goals.tujuan[index][1]):
                     goals.tujuan[index][1].append(row.nama)
+                goals.detail.setdefault((index, fold(str(row.nama.value))), row)
                 continue
             if row.sasaran is not None:
                 goals.sasaran_tujuan.setdefault(fold(str(row.sasaran.value)), index)
@@ -147,10 +169,7 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
 def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], goals: tables.Goals,
                           found: list[positions.Position], kecamatan: str, counts: Counts) -> dict[str, Any]:
     iku = _tujuan_rows(iku, goals)
-    tujuan = []
-    for i, (uraian, names, urusan) in enumerate(goals.tujuan, 1):
-        tujuan.append({"id": V(f"T{i}", uraian.place), "uraian": uraian, "urusan": urusan,
-                       "indikator": [{"nama": n} for n in names]})
+    tujuan = _tujuan(goals, found, kecamatan, counts)
     sasaran: list[dict[str, Any]] = []
     keys: dict[tuple[str, Optional[str]], str] = {}
     head = next(p.id for p in found if fold(str(p.nama.value)) == "camat")
@@ -180,19 +199,7 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
             sid = unknown = unknown or _unknown_sasaran(sasaran)
         entry: dict[str, Any] = {"id": V(f"I{n}", row.nama.place), "sasaran": V(sid, row.nama.place),
                                  "nama": row.nama}
-        for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
-            entry[key] = row.cells.get(key)
-        pj = row.cells.get("penanggung_jawab")
-        if pj is not None:
-            pid = positions.resolve(str(pj.value), found, kecamatan)
-            if pid:
-                entry["penanggung_jawab"] = V(pid, pj.place, f"tertulis \"{pj.value}\"")
-            else:
-                counts.unmapped += 1
-                entry["_pj"] = Note(f"penanggung jawab tertulis \"{pj.value}\" ({pj.place}) tidak cocok "
-                                    "dengan jabatan mana pun: tulis id jabatannya di penanggung_jawab")
-        entry["kondisi_awal"] = row.cells.get("kondisi_awal")
-        entry["target"] = dict(row.target)
+        entry = _details(entry, row, found, kecamatan, counts)
         indikator.append(entry)
         by_name.setdefault(fold(str(row.nama.value)), []).append(entry)
     if iku:
@@ -211,6 +218,64 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
     counts.indicators = len(indikator)
     counts.targets = sum(len(e["target"]) for e in indikator)
     return {"tujuan": tujuan, "sasaran": sasaran, "indikator": indikator}
+
+
+def _programs(blocks: list[Block], found: list[positions.Position], kecamatan: str,
+              counts: Counts) -> Optional[list[dict[str, Any]]]:
+    """The program indicators, when the spec's model can hold them; else a note of how many."""
+    read = programs.read(blocks)
+    if not read:
+        return None
+    entries = programs.entries(read, lambda entry, row: _details(entry, row, found, kecamatan, counts))
+    counts.programs = sum(len(p.indikator) for p in read)
+    if programs.supported(draft.plain(entries)):
+        return entries
+    counts.notes.append(f"{counts.programs} indikator program ({len(read)} program) ditemukan, tetapi belum "
+                        "ditulis: skema ikugen ini belum memuat `program`")
+    return None
+
+
+def _tujuan(goals: tables.Goals, found: list[positions.Position], kecamatan: str,
+            counts: Counts) -> list[dict[str, Any]]:
+    """The tujuan, each indicator with the details its row of the IKU table gave (IKM)."""
+    out = []
+    for i, (uraian, names, urusan) in enumerate(goals.tujuan):
+        measures = []
+        for n in names:
+            row = goals.detail.get((i, fold(str(n.value))))
+            measure: dict[str, Any] = {"nama": n}
+            if row:
+                measure = _details(measure, row, found, kecamatan, counts)
+            measure["kondisi_awal"] = _nilai(measure.get("kondisi_awal"))
+            measures.append(measure)
+        out.append({"id": V(f"T{i + 1}", uraian.place), "uraian": uraian, "urusan": urusan,
+                    "indikator": measures})
+    return out
+
+
+def _details(entry: dict[str, Any], row: tables.Row, found: list[positions.Position], kecamatan: str,
+             counts: Counts) -> dict[str, Any]:
+    """An indicator's cells from its row, of a sasaran or of a tujuan alike: satuan, definisi,
+    alasan, rumus, sumber data, the penanggung jawab as position ids, baseline and targets."""
+    for key in ("satuan", "definisi", "alasan", "rumus", "sumber_data"):
+        entry[key] = row.cells.get(key)
+    tipe = row.cells.get("tipe")  # "Non Kumulatif" as the spec's word; anything else is not read
+    if tipe is not None and re.fullmatch(r"(non\s*)?kumulatif", fold(str(tipe.value))):
+        word = "non-kumulatif" if fold(str(tipe.value)).startswith("non") else "kumulatif"
+        entry["tipe"] = V(word, tipe.place, f"tertulis \"{tipe.value}\"")
+    pj = row.cells.get("penanggung_jawab")
+    if pj is not None:
+        ids = positions.resolve_all(str(pj.value), found, kecamatan)
+        if ids:
+            entry["penanggung_jawab"] = (V(ids[0], pj.place, f"tertulis \"{pj.value}\"") if len(ids) == 1 else
+                                         [V(i, pj.place, f"tertulis \"{pj.value}\"") for i in ids])
+        else:
+            counts.unmapped += 1
+            entry["_pj"] = Note(f"penanggung jawab tertulis \"{pj.value}\" ({pj.place}) tidak cocok "
+                                "dengan jabatan mana pun: tulis id jabatannya di penanggung_jawab")
+    entry["kondisi_awal"] = row.cells.get("kondisi_awal")
+    entry["target"] = dict(row.target)
+    return entry
 
 
 def _unknown_sasaran(sasaran: list[dict[str, Any]]) -> str:

@@ -29,6 +29,7 @@ class Par:
     heading: bool = False  # a Heading style, or a short paragraph all in bold
     level: int = 0       # the heading level when known (1 = BAB), else 0
     place: str = ""      # "paragraf 41"
+    depth: int = 0       # a list item's level as Word nests it (0 = the outer list), when known
 
     @property
     def full(self) -> str:
@@ -97,8 +98,9 @@ def read_docx(path: Path) -> Read:
                             continue
                         label, body = split_label(line)
                         heading = styled or (bold and len(body) <= 150)
+                        depth = len(line) - len(line.lstrip("\t")) if label else 0  # docx2python's tabs
                         blocks.append(Par(body, label, heading, level if styled else 0,
-                                          f"paragraf {paragraphs}"))
+                                          f"paragraf {paragraphs}", depth))
                     if count >= MAX_BLOCKS:
                         return Read(blocks, f"paragraf {paragraphs}")
     return Read(blocks)

@@ -1,12 +1,12 @@
 """The order of the chapters, as a `susunan`, when it is not the standard one: each "BAB ..."
 heading with its title, and under it the lettered headings ("A. Latar Belakang") named as the
 built-in sections they are. A section ikugen cannot write by itself is a section of the
-office's own, its text a blank to fill in (the old prose is not copied)."""
+office's own: its prose is its text (no field holds it), or a blank to fill in when it has none."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ikugen.impor.blocks import Block, Par
 from ikugen.impor.draft import Blank, V
@@ -33,8 +33,10 @@ def _section(title: str) -> Optional[str]:
     return next((name for words, name in SECTIONS if folded.startswith(words)), None)
 
 
-def susunan(blocks: list[Block]) -> Optional[list[dict[str, Any]]]:
-    """The chapters as a spec's `susunan`, or None: no chapters, or the standard five."""
+def susunan(blocks: list[Block], prose: Callable[[str], Optional[V]] = lambda place: None
+            ) -> Optional[list[dict[str, Any]]]:
+    """The chapters as a spec's `susunan`, or None: no chapters, or the standard five. A section
+    of the office's own has its prose as its text (`prose`, by its heading's place), else a blank."""
     chapters: list[tuple[V, list[Any]]] = []
     pars = [b for b in blocks if isinstance(b, Par)]
     for i, p in enumerate(pars):
@@ -52,7 +54,8 @@ def susunan(blocks: list[Block]) -> Optional[list[dict[str, Any]]]:
         if name and name not in [getattr(s, "value", None) for s in sections]:
             sections.append(V(name, p.place))
         elif not name:
-            sections.append({"judul": V(p.text, p.place), "teks": Blank(f"isi bagian \"{p.text}\"")})
+            text = prose(p.place) or Blank(f"isi bagian \"{p.text}\"")
+            sections.append({"judul": V(p.text, p.place), "teks": text})
     if len(chapters) < 2:
         return None
     for title, sections in chapters:
@@ -61,7 +64,8 @@ def susunan(blocks: list[Block]) -> Optional[list[dict[str, Any]]]:
         if name and name not in [getattr(s, "value", None) for s in sections]:
             sections.insert(0, V(name, title.place))
         elif not sections:
-            sections.append({"judul": title, "teks": Blank(f"isi bab \"{title.value}\"")})
+            text = prose(title.place) or Blank(f"isi bab \"{title.value}\"")
+            sections.append({"judul": title, "teks": text})
     plain = [(fold(str(t.value)), [getattr(s, "value", None) for s in ss]) for t, ss in chapters]
     if plain == STANDARD:
         return None

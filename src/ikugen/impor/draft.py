@@ -58,6 +58,19 @@ def emit(node: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def plain(node: Any) -> Any:
+    """The draft as the data its YAML reads back to: values, blanks as "ISI: ...", no notes."""
+    if isinstance(node, V):
+        return node.value
+    if isinstance(node, Blank):
+        return blank(node.what)
+    if isinstance(node, dict):
+        return {k: plain(v) for k, v in node.items() if v is not None and not isinstance(v, Note)}
+    if isinstance(node, list):
+        return [plain(v) for v in node if not isinstance(v, Note)]
+    return node
+
+
 def count_blanks(node: Any) -> int:
     if isinstance(node, Blank):
         return 1
@@ -94,6 +107,21 @@ def _folded(value: str, indent: int) -> list[str]:
     return [" " * indent + x for x in lines]
 
 
+def _markdown_lines(value: str, indent: int) -> list[str]:
+    """Markdown as the lines of a literal block: a long line cut at spaces (Markdown joins them
+    again), a list item's further lines under its text so they stay in the item."""
+    out = []
+    for line in value.split("\n"):
+        if not line:
+            out.append("")
+            continue
+        marker = re.match(r"^(\d{1,3}\. |- )", line)
+        wrapped = _folded(line, indent)
+        out.append(wrapped[0])
+        out.extend(" " * (len(marker.group(1)) if marker else 0) + x for x in wrapped[1:])
+    return out
+
+
 def _long(node: Any) -> bool:
     return (isinstance(node, V) and isinstance(node.value, str) and len(node.value) > WIDTH - 30
             and node.value == " ".join(node.value.split()) and not node.value.startswith(("#", "-", ">")))
@@ -122,7 +150,11 @@ def _mapping(node: dict[str, Any], indent: int, out: list[str], first_prefix: Op
             out.append(f"{head_indent}# {value.text}")
             continue
         head = f"{key}:"
-        if _long(value):
+        if isinstance(value, V) and isinstance(value.value, str) and "\n" in value.value:
+            # Markdown of several paragraphs (teks): a literal block, its lines as written.
+            out.append(f"{head_indent}{head} |-  # {_scalar(value)[1]}")
+            out.extend(_markdown_lines(value.value, pad + 2))
+        elif _long(value):
             out.append(f"{head_indent}{head} >-  # {_scalar(value)[1]}")
             out.extend(_folded(str(value.value), pad + 2))
         elif isinstance(value, (V, Blank)):

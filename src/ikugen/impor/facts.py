@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from ikugen.impor.blocks import Block, Par, Table, split_label
-from ikugen.impor.draft import V
+from ikugen.impor.draft import Blank, V
 from ikugen.impor.words import MONTHS, fold, item, proper, sentence_case
 
 _NIP = re.compile(r"\bNI?P\.?\s*:?\s*([0-9][0-9 .]{16,26}[0-9])")
@@ -222,9 +222,10 @@ def visi_misi(blocks: list[Block]) -> tuple[Optional[V], list[V]]:
     return visi, misi
 
 
-def landasan(blocks: list[Block]) -> list[V]:
-    """The list under the heading Landasan/Dasar Hukum, or the Mengingat rows of a decree."""
-    out: list[V] = []
+def landasan(blocks: list[Block]) -> list[Any]:
+    """The list under the heading Landasan/Dasar Hukum (grouped where the document groups it),
+    or the Mengingat rows of a decree."""
+    out: list[Any] = []
     for k, block in enumerate(blocks):
         if isinstance(block, Table):
             for r, row in enumerate(block.rows):
@@ -238,16 +239,55 @@ def landasan(blocks: list[Block]) -> list[V]:
             r"mengingat\s*:?", block.text.strip(), re.I)
         if not opens:
             continue
+        listed: list[Par] = []
         for nxt in blocks[k + 1:]:
             if isinstance(nxt, Table) or nxt.heading:
                 break
-            if nxt.label and len(nxt.text) > 15:
-                out.append(V(item(nxt.text), nxt.place))
-            elif out:  # the list has ended: the text after it ("MEMUTUSKAN:")
+            if nxt.label and (len(nxt.text) > 15 or _GROUP.match(nxt.text)):
+                listed.append(nxt)
+            elif listed:  # the list has ended: the text after it ("MEMUTUSKAN:")
                 break
-        if out:
-            return out
+        if listed:
+            return _grouped(listed)
     return out
+
+
+# "Landasan Idiil: Pancasila", "b. Landasan Konstitusional :", "Dasar Operasional:": a group.
+_GROUP = re.compile(r"^((?:landasan|dasar)\s+[a-z]+(?:\s+[a-z]+)?)\s*:\s*(.*)$", re.I)
+
+
+def _grouped(listed: list[Par]) -> list[Any]:
+    """The regulations, each a text; or, where the document groups them, the groups as the
+    spec holds them ({kelompok, isi}): a group's text after its colon, and the items under it
+    (nested deeper, or labelled another way than the groups: "c." then "1.", "2.")."""
+    out: list[Any] = []
+    group: Optional[tuple[Par, dict[str, Any]]] = None
+    for p in listed:
+        m = _GROUP.match(p.text)
+        if m and (group is None or p.depth <= group[0].depth and _kind(p.label) == _kind(group[0].label)):
+            rest = item(m.group(2))
+            isi: list[Any] = [V(rest, p.place)] if rest else []
+            group = (p, {"kelompok": V(sentence_case(m.group(1)), p.place), "isi": isi})
+            out.append(group[1])
+        elif group and (p.depth > group[0].depth or _kind(p.label) != _kind(group[0].label)):
+            group[1]["isi"].append(V(item(p.text), p.place))
+        else:
+            group = None
+            out.append(V(item(p.text), p.place))
+    for entry in out:  # a group left without its regulations: its name alone is not a regulation
+        if isinstance(entry, dict) and not entry["isi"]:
+            entry["isi"] = [Blank(f"isi kelompok \"{entry['kelompok'].value}\" (teks atau daftar peraturan)")]
+    return out
+
+
+def _kind(label: str) -> str:
+    """A list label's kind: "1" for numbers, "a" for letters, "i" for roman numerals, "-" bullets."""
+    core = label.strip("().")
+    if core.isdigit():
+        return "1"
+    if re.fullmatch(r"[ivxlc]+", core, re.I) and len(core) > 1:
+        return "i"
+    return "a" if core.isalpha() else "-"
 
 
 def _unlabel(text: str) -> str:

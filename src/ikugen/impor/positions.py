@@ -21,6 +21,10 @@ _POSITION = re.compile(
 ANNEX = re.compile(r"^jabatan\b[^:]{0,40}:\s*(.{3,120})$", re.I)
 _FIELD = re.compile(r"^(tugas|fungsi)(?:\s+pokok)?\s*(:.*|)$", re.I)
 _TASK = re.compile(r"\bmempunyai\s+tugas(?:\s+pokok)?\s*:?\s+(.{15,})$", re.I)
+# A tugas sentence that goes on as a list: "..., dengan rincian:", "... sebagai berikut:", "tugas:".
+_LISTS = re.compile(
+    r"\s*[,;]?\s*(?:dengan\s+rincian|sebagai\s+berikut|yaitu|meliputi|antara\s+lain)?\s*[:;]\s*$", re.I)
+_TASK_ALONE = re.compile(r"\bmempunyai\s+(?:uraian\s+)?tugas(?:\s+pokok)?\s*:\s*$", re.I)
 _ABBREVIATIONS = {"kasi": "seksi", "kasubag": "subbagian", "kasubbag": "subbagian", "sekcam": "sekretaris",
                   "subag": "subbagian", "subbag": "subbagian", "umpeg": "umum kepegawaian",
                   "trantib": "ketentraman ketertiban", "pmd": "pemberdayaan masyarakat desa",
@@ -36,7 +40,8 @@ _NOT_NAME = {"dan", "kecamatan", "umum", "desa", "kepala"}
 class Position:
     id: str
     nama: V
-    tugas: Optional[V] = None
+    tugas: Optional[V] = None    # the tugas sentence (without "dengan rincian:")
+    rincian: list[V] = field(default_factory=list)  # the items the tugas lists (a., b., ...)
     fungsi: list[V] = field(default_factory=list)
     kewenangan: list[V] = field(default_factory=list)  # the aspects the Bupati delegates (a Camat's)
 
@@ -113,6 +118,7 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
                 if rest and not current.tugas:
                     current.tugas = V(_task(rest), block.place)
                 task_next = not rest
+                mode = "tugas" if not rest or _LISTS.search(rest) else mode
             else:
                 mode, task_next = "fungsi", False
                 if rest:
@@ -122,6 +128,7 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             task_next = False
             if not current.tugas:
                 current.tugas = V(_task(text.lstrip(": ")), block.place)
+            mode = "tugas" if _LISTS.search(text) else "fungsi"  # its items, or (the label lost) fungsi
             continue
         task_next = False
         if re.search(r"^(?:\d+\.\s*)?(struktur|susunan)\s+organisasi", text, re.I) and (
@@ -137,6 +144,8 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             rest = _TASK.search(text)
             if rest and not current.tugas:
                 current.tugas = V(_task(rest.group(1)), block.place)
+            if _leads_to_tasks(text):
+                mode = "tugas"
             continue
         if block.heading and not re.match(r"^(mempunyai\s+|tugas|fungsi|uraian)", text, re.I):
             in_structure, current = False, None
@@ -145,22 +154,40 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             continue
         if not block.label:
             rest = _TASK.search(text)
-            if rest and not current.tugas and not current.fungsi:
+            if rest and not current.tugas and not current.fungsi and _task(rest.group(1)):
                 current.tugas = V(_task(rest.group(1)), block.place)
+            if _leads_to_tasks(text) and not current.rincian and not current.fungsi:
+                mode = "tugas"
             elif re.search(r"kewenangan", text, re.I):
                 mode = "kewenangan"
             elif re.search(r"fungsi|tugas", text, re.I):
                 mode = "fungsi"
             continue
-        if mode == "fungsi" and len(text) > 3:
+        if mode == "tugas" and len(text) > 3:
+            current.rincian.append(V(item(text), block.place))
+        elif mode == "fungsi" and len(text) > 3:
             current.fungsi.append(V(item(text), block.place))
         elif mode == "kewenangan" and 1 < len(text) <= 300:
             current.kewenangan.append(V(item(text), block.place))
+    for p in positions:
+        # "X mempunyai tugas:" and one list, no fungsi list after it: that list is the position's
+        # uraian tugas dan fungsi, which the spec holds as its fungsi (ikugen prints it back as
+        # "X mempunyai uraian tugas dan fungsi:"). A tugas with items and fungsi keeps both.
+        if p.rincian and not p.fungsi and not p.tugas:
+            p.fungsi, p.rincian = p.rincian, []
     return positions
 
 
+def _leads_to_tasks(text: str) -> bool:
+    """"... mempunyai tugas:", "..., dengan rincian:", "... tugas sebagai berikut ;": the items
+    after it are the tugas's (not "... tugas dan fungsi:", not "... menyelenggarakan fungsi:")."""
+    return bool(re.search(r"\btugas", text, re.I) and not re.search(r"\bfungsi", text, re.I)
+                and (_TASK_ALONE.search(text) or _LISTS.search(text)))
+
+
 def _task(text: str) -> str:
-    return sentence_case(" ".join(text.split()))
+    """The tugas sentence as the spec holds it: without the "dengan rincian:" that leads to its items."""
+    return sentence_case(_LISTS.sub("", " ".join(text.split())).rstrip(" .;"))
 
 
 def _ends_heading(text: str) -> bool:
@@ -185,10 +212,17 @@ def _from_table(table: Table, kecamatan: str, position: Callable[[str, str], Pos
     r = rows["jabatan"][0]
     name = name_of(table.rows[r][-1], kecamatan) or proper(table.rows[r][-1])
     found = position(name, f"{table.place}, baris {r + 1}")
-    if "tugas" in rows and not found.tugas:
-        t = rows["tugas"]
-        text = " ".join(" ".join(table.cell_lines[i][-1]) or table.rows[i][-1] for i in t)
-        found.tugas = V(text, f"{table.place}, baris {t[0] + 1}")
+    if "tugas" in rows and not found.tugas and not found.rincian:
+        sentence = []
+        for i in rows["tugas"]:  # a row with a letter cell ("a.") is an item of the tugas
+            text = " ".join(table.cell_lines[i][-1]) or table.rows[i][-1]
+            if any(re.fullmatch(r"\(?[a-z][.)]", c.strip()) for c in table.rows[i][1:-1]):
+                found.rincian.append(V(item(text), f"{table.place}, baris {i + 1}"))
+            elif text.strip(" :"):
+                sentence.append((text, i))
+        if sentence:
+            place = f"{table.place}, baris {sentence[0][1] + 1}"
+            found.tugas = V(_task(" ".join(t for t, _ in sentence)), place)
     if "fungsi" in rows and not found.fungsi:
         for f in rows["fungsi"]:
             for line in table.cell_lines[f][-1]:
@@ -213,6 +247,22 @@ def resolve(text: str, positions: list[Position], kecamatan: str) -> Optional[st
         if overlap > score:
             best, score = p.id, overlap
     return best if score >= 0.5 else None
+
+
+_SEVERAL = re.compile(r"\s*(?:/|;|&|\n|(?:^|\s)\d{1,2}[.)](?=\s))\s*")
+
+
+def resolve_all(text: str, positions: list[Position], kecamatan: str) -> list[str]:
+    """The ids of the positions a penanggung jawab cell names: one, or several written apart
+    ("Camat / Kasi Pelayanan", "1. Kasi PMP 2. Kasi Kesos", one a line); [] when one of
+    them fits no position and the whole text fits none either."""
+    parts = [p for p in _SEVERAL.split(text) if p.strip(" ,.")]
+    if len(parts) > 1:
+        ids = [resolve(p, positions, kecamatan) for p in parts]
+        if all(ids):
+            return list(dict.fromkeys(i for i in ids if i))
+    whole = resolve(text, positions, kecamatan)
+    return [whole] if whole else []
 
 
 def _expand(text: str, kecamatan: str) -> list[str]:

@@ -24,13 +24,16 @@ class Summary:
     targets: int
     blanks: int
     unmapped: int
+    programs: int
     stopped_at: Optional[str]
     notes: list[str]
 
     def line(self) -> str:
         """The closing line: found N desa, M positions, K indicators, T targets; B blanks."""
         text = (f"ditemukan {self.desa} desa/kelurahan, {self.positions} jabatan, {self.indicators} "
-                f"indikator, {self.targets} target; {self.blanks} nilai bertanda 'ISI:'")
+                f"indikator, {self.targets} target"
+                + (f", {self.programs} indikator program" if self.programs else "")
+                + f"; {self.blanks} nilai bertanda 'ISI:'")
         if self.unmapped:
             text += f"; {self.unmapped} penanggung jawab tidak dikenali (lihat komentar)"
         if self.stopped_at:
@@ -58,7 +61,7 @@ def impor_document(source: Path, target: Optional[Path] = None) -> Summary:
     blanks = draft.count_blanks(spec)
     write_new(target, text)
     return Summary(target, counts.desa, counts.positions, counts.indicators, counts.targets, blanks,
-                   counts.unmapped, read.stopped_at, counts.notes)
+                   counts.unmapped, counts.programs, read.stopped_at, counts.notes)
 
 
 def _read_docx(path: Path) -> blocks.Read:

@@ -32,6 +32,9 @@ class Goals:
     tujuan: list[tuple[V, list[V], Optional[V]]] = field(default_factory=list)  # uraian, indikator, urusan
     sasaran_tujuan: dict[str, int] = field(default_factory=dict)  # folded sasaran -> tujuan index
     sasaran: list[V] = field(default_factory=list)  # sasaran named only in this table
+    # A tujuan indicator's row of the IKU table, by (tujuan index, folded name): its definisi,
+    # rumus, sumber data and penanggung jawab, printed above the tujuan's sasaran rows.
+    detail: dict[tuple[int, str], "Row"] = field(default_factory=dict)
 
 
 def _header(table: Table) -> tuple[int, dict[int, str]]:
@@ -69,7 +72,10 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         start, names = _header(block)
         width = len(block.rows[0]) if block.rows else 0
         near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
-        between = []
+        title, between = _title(between), []
+        if of_programs(block, start, names, title):
+            previous = None
+            continue  # the program indicators (programs.py), not the IKU's
         same = previous and near and width == previous[0] and owner_of.get(k) == previous[2]
         if "nama" not in names.values() and previous and same:
             start, names = -1, previous[1]
@@ -89,6 +95,24 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         else:
             targets += rows
     return iku, targets
+
+
+def _title(between: list[Block]) -> str:
+    """The paragraphs just above a table, where its title is."""
+    return " ".join(b.text for b in between[-3:] if isinstance(b, Par))
+
+
+def of_programs(table: Table, start: int, names: dict[int, str], title: str) -> bool:
+    """A table of the program indicators: its indicator column says "Program" ("Indikator
+    Kinerja Program"), or it has a program column and no sasaran under a title naming them."""
+    if start < 0 or "nama" not in names.values():
+        return False
+    header = fold(table.rows[start][next(c for c, n in names.items() if n == "nama")])
+    if "program" in header.split():
+        return True
+    fields = set(names.values())
+    return "program" in fields and "sasaran" not in fields and bool(
+        re.search(r"indikator\s+(kinerja\s+)?program", title, re.I))
 
 
 def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int],
@@ -129,12 +153,15 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
         for c, n in names.items():
             if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
                 continue
-            labelled = _labelled(table.cell_lines[r][c] if table.cell_lines else [], place)
+            lines = table.cell_lines[r][c] if table.cell_lines and c < len(table.cell_lines[r]) else []
+            labelled = _labelled(lines, place)
             if labelled:  # "Formulasi Pengukuran : ...", "Sumber Data : ..." in one cell
                 values.update({k: v for k, v in labelled.items() if k not in values})
+            elif n == "penanggung_jawab" and len(lines) > 1:  # one position a line: several of them
+                values[n] = V(" / ".join(" ".join(x.split()) for x in lines), place)
             else:
                 values[n] = V(cell(c), place)
-        for n in ("sasaran", "sumber_data", "penanggung_jawab"):
+        for n in ("sasaran", "program", "sumber_data", "penanggung_jawab"):
             if n in values:
                 last[n] = values[n]
             elif n in last and (n in names.values() or n == "sasaran") and not of_tujuan:
@@ -155,9 +182,19 @@ _MARKED = re.compile(r"^(tujuan|sasara\w*)\s*\d*\s*:\s*(.*)$", re.I)
 _LABELLED = re.compile(r"^[•·\-*\s]*([A-Za-z][A-Za-z /]{2,50}?)\s*:\s*(.+)$")
 
 
+_INNER = re.compile(r"(?<=\s)(?=([A-Z][A-Za-z /]{2,40}?)\s*:\s)")  # at every word: overlapping
+
+
+def _pieces(line: str) -> list[str]:
+    """A line of several labelled values ("Formasi Pengukuran : x Tipe Penghitungan : Non
+    Kumulatif", two list items run together) cut before each label a column names."""
+    cuts = [m.start() for m in _INNER.finditer(line) if column(m.group(1))]
+    return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
 def _labelled(lines: list[str], place: str) -> dict[str, V]:
     found: dict[str, V] = {}
-    for line in lines:
+    for line in (piece for whole in lines for piece in _pieces(whole)):
         m = _LABELLED.match(line)
         name = column(m.group(1)) if m else ""
         if m and name and not name.startswith("tahun:") and name not in ("no", "nama"):
