@@ -606,9 +606,8 @@ DEFECT_REPORTS = {
     "kalimanah-daftar-isi.yaml": (
         "30:3: galat: kunci 'daftar_isi' tidak dikenal; kunci yang dikenal: kata_pengantar, latar_belakang, "
         "maksud_tujuan, landasan_hukum, definisi, syarat_kriteria, gambaran_umum, tujuan_sasaran, "
-        "penetapan, visi_misi, formulir_iku, tabel_target, iku_eselon_iv, indikator_program, matriks_perubahan, "
-        "penutup, "
-        "menimbang, diktum [IKU012]",),
+        "penetapan, visi_misi, formulir_iku, tabel_target, iku_eselon_iv, indikator_program, "
+        "matriks_perubahan, penutup, menimbang, diktum [IKU012]",),
     "kalimanah-kesejahteraan-sosial.yaml": (
         "37:18: peringatan: teks menyebut 'Seksi Kesejahteraan Sosial', padahal nama jabatannya 'Seksi "
         "Kesejahteraan Rakyat'; tulis nama unit sama persis di semua tempat (jabatan 'kesra'), atau "

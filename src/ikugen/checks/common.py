@@ -58,8 +58,9 @@ def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
 
 def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     if isinstance(value, str):
-        # A chapter's built-in sections are listed by name (susunan[].bagian[]): a choice.
-        if not (len(path) >= 2 and path[-2] == "bagian"):
+        # A chapter's built-in sections are listed by name (susunan[].bagian[]), a table's columns
+        # too (tabel.iku.kolom[]): choices.
+        if not (len(path) >= 2 and path[-2] in ("bagian", "kolom")):
             yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
