@@ -5,7 +5,9 @@ and Kalimanah's Tujuan dan Sasaran table whose third column explains each indica
 
 from __future__ import annotations
 
+import re
 import subprocess
+from xml.etree import ElementTree
 
 import pytest
 from conftest import ROOT, require_tool, run_ikugen
@@ -102,19 +104,44 @@ def test_the_iku_table_has_the_offices_columns_in_both_layouts(built):
             "Nilai rata-rata unsur SKM dikali 25", "Hasil SKM", "Camat"]
 
 
-def test_the_pdf_shows_the_program_and_both_penanggung_jawab(tmp_path):
-    require_tool("soffice")
+def _pdf_words(pdf, page_with: str) -> list[tuple[float, float, str]]:
+    """(top, left, text) of each word, as pdftotext reads their boxes, on the page holding `page_with`."""
     pdftotext = require_tool("pdftotext")
+    xhtml = subprocess.run([pdftotext, "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                           timeout=120, check=True).stdout
+    x = "{http://www.w3.org/1999/xhtml}"
+    for page in ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml)).iter(f"{x}page"):
+        words = [(float(w.get("yMin")), float(w.get("xMin")), w.text or "") for w in page.iter(f"{x}word")]
+        if page_with in " ".join(text for _, _, text in words):
+            return words
+    raise AssertionError(f"no page holds {page_with!r}")
+
+
+def _column(words, first: str, after: str, top: float) -> str:
+    """The words of a table column below `top`: from the left edge of the column whose cells begin
+    with `first` (cells are left-aligned, headers centred) to that of the next column's `after`,
+    in reading order, a word hyphenated at a line's end made whole."""
+    left, right = (min(x for t, x, text in words if text == word and t > top) - 1 for word in (first, after))
+    inside = sorted((t, x, text) for t, x, text in words if left <= x < right and t > top)
+    return re.sub(r"(\w)- (\w)", r"\1\2", " ".join(text for _, _, text in inside))
+
+
+def test_the_pdf_shows_the_program_over_its_rows_and_both_penanggung_jawab(tmp_path):
+    require_tool("soffice")
     pdf = tmp_path / "program.pdf"
     result = run_ikugen("build", SPEC, "-o", pdf, timeout=600)
     assert result.returncode == 0, result.stderr
-    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=120,
-                          check=True).stdout
-    words = " ".join(text.split())
-    for wanted in ("TARGET INDIKATOR KINERJA INDIVIDU KECAMATAN KALORAN", "Program Penyelenggaraan",
-                   "Kasi Pelayanan", "Kasi Trantib", "Kasi PMD", "92,5"):
-        assert wanted in words, wanted
     assert "[IKU955]" not in result.stdout + result.stderr  # no word broken in the narrow columns
+    words = _pdf_words(pdf, "Indikator Kinerja Program")
+    top = next(t for t, _, text in words if text == "(X")  # the header's last line
+    # One program cell over three indicators, then the next program; two names in the first row's cell.
+    assert _column(words, "Program", "Persentase", top) == (
+        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik "
+        "Program Pemberdayaan Masyarakat Desa dan Kelurahan")
+    assert _column(words, "Kasi", "%", top) == (
+        "Kasi Pelayanan Kasi Trantib Kasi Pelayanan Kasi Trantib Kasi PMD")
+    assert "TARGET INDIKATOR KINERJA INDIVIDU KECAMATAN KALORAN" in " ".join(
+        text for _, _, text in _pdf_words(pdf, "INDIVIDU"))
 
 
 def test_a_spec_without_programs_prints_no_program_section(tmp_path):
