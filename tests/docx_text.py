@@ -29,3 +29,16 @@ def document_xml(path: Path) -> str:
 def part(path: Path, name: str) -> str:
     with zipfile.ZipFile(path) as z:
         return z.read(name).decode("utf-8")
+
+
+def built_in_layouts(spec: Path, folder: Path, layouts=("standar", "keputusan")) -> dict:
+    """The spec built once in each layout, each DOCX reopened with python-docx."""
+    from conftest import run_ikugen
+
+    made = {}
+    for layout in layouts:
+        out = folder / f"{layout}.docx"
+        result = run_ikugen("build", spec, "--layout", layout, "-o", out)
+        assert result.returncode == 0, result.stderr
+        made[layout] = Document(str(out))
+    return made

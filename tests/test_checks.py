@@ -185,6 +185,17 @@ FIRES = [
         "45:5: galat: sasaran 'S1' belum menyebut tujuannya; isi 'tujuan' dengan id tujuan, atau "
         "'induk' untuk sasaran eselon IV [IKU107]",
     )),
+    Fires("IKU109", [("teks:\n  gambaran", "tabel:\n  iku:\n    kolom: [no, sasaran, rumus, no]\n"
+                      "teks:\n  gambaran")], (
+        "61:12: galat: tabel 'iku' tanpa kolom indikator; tambahkan 'indikator' ke daftar kolom: setiap "
+        "baris tabel ini satu indikator [IKU109]",
+        "61:33: galat: kolom 'no' dipilih dua kali; sebut setiap kolom sekali [IKU109]",
+    )),
+    Fires("IKU110", [("teks:\n  gambaran", "tabel:\n  target:\n    kolom: [sasaran, indikator, target]\n"
+                      "    judul_kolom: {no: NO}\nteks:\n  gambaran")], (
+        "62:23: peringatan: judul kolom 'no' tidak dicetak: tabel 'target' tidak memuat kolom itu; "
+        "tambahkan 'no' ke tabel.target.kolom, atau hapus judul ini [IKU110]",
+    )),
     Fires("IKU201", [('"19670707 198803 1 005"', '"19671307 198803 1 005"')], (
         '23:8: galat: 8 angka pertama NIP (19671307) bukan tanggal lahir yang mungkin; 8 angka '
         'pertama NIP adalah tanggal lahir TTTTBBHH, mis. 19670707 [IKU201]',
@@ -595,8 +606,8 @@ DEFECT_REPORTS = {
     "kalimanah-daftar-isi.yaml": (
         "30:3: galat: kunci 'daftar_isi' tidak dikenal; kunci yang dikenal: kata_pengantar, latar_belakang, "
         "maksud_tujuan, landasan_hukum, definisi, syarat_kriteria, gambaran_umum, tujuan_sasaran, "
-        "penetapan, visi_misi, formulir_iku, tabel_target, iku_eselon_iv, matriks_perubahan, penutup, "
-        "menimbang, diktum [IKU012]",),
+        "penetapan, visi_misi, formulir_iku, tabel_target, iku_eselon_iv, indikator_program, "
+        "matriks_perubahan, penutup, menimbang, diktum [IKU012]",),
     "kalimanah-kesejahteraan-sosial.yaml": (
         "37:18: peringatan: teks menyebut 'Seksi Kesejahteraan Sosial', padahal nama jabatannya 'Seksi "
         "Kesejahteraan Rakyat'; tulis nama unit sama persis di semua tempat (jabatan 'kesra'), atau "

@@ -9,21 +9,14 @@ import pytest
 from conftest import ROOT, run_ikugen
 from docx import Document
 from docx.oxml.ns import qn
-from docx_text import all_text
+from docx_text import all_text, built_in_layouts
 
 SPEC = ROOT / "tests" / "fidelity" / "jabatan-ganda.yaml"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fidelity")
-    made = {}
-    for layout in ("standar", "keputusan"):
-        out = folder / f"{layout}.docx"
-        result = run_ikugen("build", SPEC, "--layout", layout, "-o", out)
-        assert result.returncode == 0, result.stderr
-        made[layout] = Document(str(out))
-    return made
+    return built_in_layouts(SPEC, tmp_path_factory.mktemp("fidelity"))
 
 
 def _letter_format(document, paragraph) -> str:

@@ -125,7 +125,7 @@ _ALIAS_BOMB = "".join(
 _SUSUNAN = "susunan:\n  - bab: Penutup\n    bagian:\n      - penutup\n      - {}\n"
 _SECTIONS = ("latar_belakang, maksud_tujuan, landasan_hukum, definisi, syarat_kriteria, tupoksi, "
              "tujuan_sasaran, visi_misi, penetapan, daftar_iku, formulir_iku, tabel_target, iku_eselon_iv, "
-             "penutup, matriks_perubahan")
+             "indikator_program, penutup, matriks_perubahan")
 _HINT_INDENT = "samakan indentasi baris ini dengan kunci lain pada tingkat yang sama"
 _HINT_COLON = "setiap baris pemetaan berbentuk 'kunci: nilai'"
 _HINT_QUOTE = "tutup tanda kutip pada baris yang sama"

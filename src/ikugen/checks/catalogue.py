@@ -27,6 +27,7 @@ from ikugen.checks import (
     places,
     silence,
     structure,
+    tables,
     targets,
     unit_words,
 )
@@ -38,7 +39,7 @@ from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
 _MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
-            structure, targets, unit_words, blanks, changes)
+            structure, tables, targets, unit_words, blanks, changes)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:

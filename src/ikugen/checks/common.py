@@ -58,8 +58,9 @@ def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
 
 def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     if isinstance(value, str):
-        # A chapter's built-in sections are listed by name (susunan[].bagian[]): a choice.
-        if not (len(path) >= 2 and path[-2] == "bagian"):
+        # A chapter's built-in sections are listed by name (susunan[].bagian[]), a table's columns
+        # too (tabel.iku.kolom[]): choices.
+        if not (len(path) >= 2 and path[-2] in ("bagian", "kolom")):
             yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -98,13 +99,27 @@ def position_name(spek: Spek, ident: Optional[str]) -> str:
 
 
 def measures(spek: Spek) -> Iterator[tuple[Path_, Ukuran]]:
-    """Every indicator, of tujuan and of sasaran, with its path."""
-    ind: Ukuran  # an IndikatorTujuan, then an Indikator
+    """Every indicator, of tujuan, of sasaran and of programs, with its path."""
+    ind: Ukuran  # an IndikatorTujuan, then an Indikator, then an IndikatorProgram
     for i, t in enumerate(spek.tujuan):
         for k, ind in enumerate(t.indikator):
             yield ("tujuan", i, "indikator", k), ind
     for i, ind in enumerate(spek.indikator):
         yield ("indikator", i), ind
+    yield from program_measures(spek)
+
+
+def program_measures(spek: Spek) -> Iterator[tuple[Path_, Ukuran]]:
+    """The indicators of programs (the rows of the program table), with their paths."""
+    for i, p in enumerate(spek.program):
+        for k, ind in enumerate(p.indikator):
+            yield ("program", i, "indikator", k), ind
+
+
+def table_measures(spek: Spek) -> Iterator[tuple[Path_, Ukuran]]:
+    """The indicators that are rows of a table with Rumus and Sumber Data: sasaran's and programs'."""
+    yield from ((path, ind) for path, ind, _ in sasaran_measures(spek))
+    yield from program_measures(spek)
 
 
 def sasaran_measures(spek: Spek) -> Iterator[tuple[Path_, Indikator, Optional[Sasaran]]]:

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ikugen.checks.common import blank, first_word, fold, measures, position_name, sasaran_measures
+from ikugen.checks.common import (
+    blank,
+    first_word,
+    fold,
+    measures,
+    position_name,
+    sasaran_measures,
+    table_measures,
+)
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.yaml_reader import Path_
 
@@ -75,7 +83,7 @@ def count_with_percentage_formula(ctx: Context) -> Iterator[Finding]:
 
 @check("IKU404", "peringatan", "indikator tanpa rumus")
 def formula_missing(ctx: Context) -> Iterator[Finding]:
-    for path, ind, _ in sasaran_measures(ctx.spek):
+    for path, ind in table_measures(ctx.spek):
         if not ind.rumus:
             yield Finding(path, f"indikator '{ind.nama}' belum punya rumus",
                           "isi 'rumus': cara menghitung nilai indikator (kolom Rumus tabel IKU)")
@@ -104,7 +112,7 @@ def formula_broken(ctx: Context) -> Iterator[Finding]:
 
 @check("IKU406", "peringatan", "indikator tanpa sumber data")
 def data_source_missing(ctx: Context) -> Iterator[Finding]:
-    for path, ind, _ in sasaran_measures(ctx.spek):
+    for path, ind in table_measures(ctx.spek):
         if not ind.sumber_data:
             yield Finding(path, f"indikator '{ind.nama}' belum punya sumber data",
                           "isi 'sumber_data', mis. \"Laporan Seksi Pemerintahan\" atau \"Hasil SKM\"")

@@ -56,8 +56,9 @@ def titles_for_ids(data: Any) -> Iterator[Finding]:
     positions = [p for p in positions if all(isinstance(x, str) or x is None for x in p) and p[0] and p[1]]
     refs: list[tuple[Path_, Any]] = [((name, i, key), item.get(key)) for name, key in _REF_FIELDS
                                      for i, item in enumerate(_items(data, name))]
-    refs += [(("tujuan", i, "indikator", k, "penanggung_jawab"), ind.get("penanggung_jawab"))
-             for i, t in enumerate(_items(data, "tujuan")) for k, ind in enumerate(_items(t, "indikator"))]
+    refs += [((name, i, "indikator", k, "penanggung_jawab"), ind.get("penanggung_jawab"))
+             for name in ("tujuan", "program")
+             for i, t in enumerate(_items(data, name)) for k, ind in enumerate(_items(t, "indikator"))]
     for path, value in refs:
         values = [(path, value)] if isinstance(value, str) else []
         if path[-1] == "penanggung_jawab" and isinstance(value, list):  # a list of ids, one by one

@@ -35,7 +35,8 @@ def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
     """
     from ikugen.view.document import source
 
-    absent = frozenset() if doc.matriks_perubahan else frozenset({"matriks_perubahan"})
+    absent = frozenset(name for name, shown in (("matriks_perubahan", doc.matriks_perubahan),
+                                                ("indikator_program", doc.baris_program)) if not shown)
     return layout_data.chapters(source(doc).susunan, env, absent)
 
 

@@ -17,7 +17,6 @@ from ikugen.spec.fields import (
     MAX_LIST,
     Id,
     Ketat,
-    Nilai,
     Prosa,
     Singkat,
     Tahun,
@@ -25,6 +24,9 @@ from ikugen.spec.fields import (
 )
 from ikugen.spec.model_change import Perubahan
 from ikugen.spec.model_layout import Bab, Pengecualian
+from ikugen.spec.model_program import Program
+from ikugen.spec.model_tabel import TataTabel
+from ikugen.spec.model_ukuran import Ukuran as Ukuran  # re-exported: checks and view read it here
 
 
 class Periode(Ketat):
@@ -186,36 +188,6 @@ class Jabatan(Ketat):
         return list(self.tugas.rincian) if isinstance(self.tugas, RincianTugas) else []
 
 
-class Ukuran(Ketat):
-    """What every indicator has, at tujuan or at sasaran level."""
-
-    nama: Prosa = Field(description="Nama indikator, diawali kata ukuran: Persentase, Indeks, Jumlah, ...")
-    satuan: Optional[Singkat] = Field(None, description="Satuan, mis. %, indeks, nilai, dokumen.")
-    definisi: Optional[Prosa] = Field(None, description="Definisi operasional indikator.")
-    rumus: Optional[Prosa] = Field(None, description="Rumus atau formulasi penghitungan.")
-    sumber_data: Optional[Singkat] = Field(None, description="Sumber data.")
-    penanggung_jawab: Optional[Union[Id, Annotated[list[Id], Field(min_length=1, max_length=20)]]] = Field(
-        None, description="id jabatan yang bertanggung jawab, atau daftar id bila lebih dari satu "
-                          "jabatan, mis. [camat, pelayanan].")
-    alasan: Optional[Prosa] = Field(None, description="Alasan pemilihan indikator.")
-    polaritas: Optional[Literal["positif", "negatif"]] = Field(
-        None, description="positif: makin tinggi makin baik; negatif: makin rendah makin baik."
-    )
-    tipe: Optional[Literal["kumulatif", "non-kumulatif"]] = Field(
-        None, description="Tipe penghitungan: kumulatif atau non-kumulatif."
-    )
-
-    @property
-    def penanggung_jawab_ids(self) -> list[str]:
-        """The responsible positions' ids, one or several, as written."""
-        pj = self.penanggung_jawab
-        return [] if pj is None else [pj] if isinstance(pj, str) else list(pj)
-    kondisi_awal: Nilai = None
-    target: dict[Tahun, Nilai] = Field(
-        {}, description="Target per tahun periode, mis. {2024: 85}; \"-\" bila tidak ditetapkan."
-    )
-
-
 class IndikatorTujuan(Ukuran):
     id: Optional[Id] = Field(None, description="Pengenal indikator tujuan (boleh kosong).")
 
@@ -265,6 +237,8 @@ class Teks(Ketat):
     formulir_iku: Optional[Prosa] = Field(None, description="Teks pembuka Formulir IKU.")
     tabel_target: Optional[Prosa] = Field(None, description="Teks pembuka tabel target.")
     iku_eselon_iv: Optional[Prosa] = Field(None, description="Teks pembuka tabel indikator eselon IV.")
+    indikator_program: Optional[Prosa] = Field(None, description="Teks pembuka tabel indikator kinerja "
+                                                                 "program.")
     matriks_perubahan: Optional[Prosa] = Field(None, description="Teks pembuka Matriks Perubahan IKU.")
     penutup: Optional[Prosa] = Field(None, description="Pengganti teks BAB V Penutup.")
     menimbang: list[Prosa] = Field([], max_length=20, description="Pertimbangan keputusan (huruf a, b, ...).")
@@ -289,7 +263,12 @@ class Spek(Ketat):
     tujuan: list[Tujuan] = Field([], max_length=MAX_LIST, description="Tujuan jangka menengah.")
     sasaran: list[Sasaran] = Field([], max_length=MAX_LIST, description="Sasaran strategis.")
     indikator: list[Indikator] = Field([], max_length=MAX_LIST, description="Indikator kinerja.")
+    program: list[Program] = Field(
+        [], max_length=MAX_LIST, description="Program dengan indikator kinerjanya (tabel Indikator Kinerja "
+        "Program); penanggung jawabnya lazimnya kepala seksi.")
     teks: Teks = Field(Teks(), description="Teks pengganti bagian bawaan (Markdown).")
+    tabel: TataTabel = Field(TataTabel(), description="Kolom dan judul kolom tabel indikator pilihan "
+                                                      "kantor (IKU, target, tujuan dan sasaran, program).")
     susunan: Optional[list[Bab]] = Field(
         None, max_length=30,
         description="Susunan bab dan bagian dokumen; kosong berarti susunan standar BAB I-V.",

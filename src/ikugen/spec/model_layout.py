@@ -13,7 +13,7 @@ from ikugen.spec.fields import Id, Ketat, Prosa, Singkat
 NamaBagian = Literal[
     "latar_belakang", "maksud_tujuan", "landasan_hukum", "definisi", "syarat_kriteria",
     "tupoksi", "tujuan_sasaran", "visi_misi", "penetapan", "daftar_iku", "formulir_iku", "tabel_target",
-    "iku_eselon_iv", "penutup", "matriks_perubahan",
+    "iku_eselon_iv", "indikator_program", "penutup", "matriks_perubahan",
 ]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from ikugen.spec.model import Indikator, KelompokHukum, Sasaran, Spek, Tujuan, Ukuran
-from ikugen.view import changes, indonesian, records
+from ikugen.view import changes, indonesian, records, tables
 from ikugen.view.organisation import Posisi, flatten, tree
 from ikugen.view.records import (
     BatasView,
@@ -95,6 +95,10 @@ class View:
     judul_keputusan: str  # "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
     # The Matriks Perubahan IKU against `dokumen.sebelumnya` (view/changes.py); empty without one.
     matriks_perubahan: tuple[changes.BarisMatriks, ...] = ()
+    # The office's columns and labels of each indicator table (view/tables.py).
+    tabel: dict[str, tables.TabelView] = dataclasses.field(default_factory=dict)
+    baris_program: tuple[tables.BarisProgram, ...] = ()  # the program table's rows
+    tahun_program: tuple[tuple[int, int], ...] = ()  # (place in the period, year) with a program target
 
 
 # The spec each View was made from, for office templates of 0.1 that still read `spek.` (the
@@ -139,9 +143,10 @@ def _derive(spek: Spek) -> View:
     sasaran_view = {id(s): records.sasaran(s) for s in spek.sasaran}
     indikator_view = {id(i): records.indikator(i) for i in spek.indikator}
 
-    def pj_name(ind: Ukuran, s: Optional[Sasaran]) -> str:
-        """The responsible positions' short names, one per line (each on a line of the cell)."""
-        refs = ind.penanggung_jawab_ids or [spek.owner(s) or head.jabatan.id]
+    def pj_name(ind: Ukuran, s: Optional[Sasaran], owned: bool = True) -> str:
+        """The responsible positions' short names, one per line (each on a line of the cell); without
+        one written, the sasaran's owner's (a program's indicator has no owner)."""
+        refs = ind.penanggung_jawab_ids or ([spek.owner(s) or head.jabatan.id] if owned else [])
         return "\n".join((j.singkatan or j.nama) if (j := positions.get(ref)) else ref for ref in refs)
 
     tujuan_view = {id(t): records.tujuan(t, lambda ind: pj_name(ind, None)) for t in spek.tujuan}
@@ -234,6 +239,9 @@ def _derive(spek: Spek) -> View:
         judul_keputusan=(f"Penetapan {'Perubahan atas ' if d.jenis == 'iku-perubahan' else ''}"
                          f"Indikator Kinerja Utama (IKU) pada Kecamatan {p.kecamatan} "
                          f"{daerah} Tahun {periode}"),
+        tabel=tables.choices(spek),
+        baris_program=tables.program_rows(spek, lambda ind: pj_name(ind, None, owned=False)),
+        tahun_program=tables.program_years(spek),
     )
 
 

@@ -40,6 +40,7 @@ class IndikatorView:
     kondisi_awal: str                # printed: "87,5", "BB", "-"
     target: dict[int, str]           # the years the spec sets, printed
     penanggung_jawab_nama: str = ""  # a tujuan's indicator: its positions' short names, a line each
+    kondisi_awal_sel: str = ""       # as a table cell prints it: empty when none is written
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def indikator(ind: Ukuran, pj_nama: str = "") -> IndikatorView:
         kondisi_awal=indonesian.angka(ind.kondisi_awal),
         target={year: indonesian.angka(value) for year, value in ind.target.items()},
         penanggung_jawab_nama=pj_nama,
+        kondisi_awal_sel=indonesian.angka(ind.kondisi_awal, empty=""),
     )
 
 
