@@ -37,3 +37,23 @@ def test_an_office_template_that_exhausts_memory_is_the_offices_to_fix(tmp_path)
     assert result.returncode == 1, result.stderr[-500:]
     assert "templat kantor menghasilkan teks terlalu besar sehingga memori habis" in result.stderr
     assert "[IKU014]" in result.stderr and not out.exists()
+
+
+def test_an_office_template_may_replace_and_wrap_text(tmp_path):
+    """`replace` and `wordwrap` take Jinja's context first: the bounded versions must pass it on."""
+    folder = _office(tmp_path, "{{ 'Kata Pengantar kantor'|replace('kantor', 'Kaloran') }}\n\n"
+                               "{{ 'satu dua tiga empat'|wordwrap(9) }}\n")
+    out = tmp_path / "IKU.md"
+    result = run_ikugen("build", SPEC, "-o", out, "--templates", folder)
+    assert result.returncode == 0, result.stderr[-500:]
+    text = out.read_text(encoding="utf-8")
+    assert "Kata Pengantar Kaloran" in text and "satu dua\ntiga\nempat" in text
+
+
+def test_an_office_template_replace_that_grows_without_bound_is_refused(tmp_path):
+    folder = _office(tmp_path, "{{ ('x' * 1000)|replace('x', 'y' * 10000) }}\n")
+    out = tmp_path / "IKU.md"
+    result = run_ikugen("build", SPEC, "-o", out, "--templates", folder)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "hasil 'replace' terlalu panjang" in result.stderr and "[IKU014]" in result.stderr
+    assert not out.exists()

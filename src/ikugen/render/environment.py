@@ -141,13 +141,25 @@ def _check_growth(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str,
 
 def _bounded(name: str, filter_: Callable[..., Any]) -> Callable[..., Any]:
     """A Jinja filter with the same check as the str method it mirrors."""
-    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+    def check(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         if name == "format":  # the filter is printf-style: value % args
             _check_printf(str(value))
         else:
             _check_growth(str(value), name, args, kwargs)
-        return filter_(value, *args, **kwargs)
-    return checked
+
+    # `replace` and `wordwrap` take Jinja's context or environment first; the wrapper passes it on.
+    passed = getattr(filter_, "jinja_pass_arg", None)
+    if passed is None:
+        def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+            check(value, args, kwargs)
+            return filter_(value, *args, **kwargs)
+        return checked
+
+    def checked_with(first: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        check(value, args, kwargs)
+        return filter_(first, value, *args, **kwargs)
+    checked_with.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return checked_with
 
 
 class _Loader(jinja2.FileSystemLoader):
