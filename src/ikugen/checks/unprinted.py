@@ -124,6 +124,7 @@ class _Rows:
         by_id = {s.id: s for s in ctx.spek.sasaran}
         self.sasaran_owner = [ctx.spek.owner(s) for s in ctx.spek.sasaran]
         self.indikator_owner = [ctx.spek.owner(by_id.get(i.sasaran)) for i in ctx.spek.indikator]
+        self._shown: dict[str, set[str]] = {}
 
     def owner(self, path: Path_) -> Optional[str]:
         index = path[1]
@@ -175,8 +176,10 @@ class _Rows:
             owns = j.id in self.owners
             return bool(head or owns if rows == "annexed" else not head and owns if rows == "annex_title"
                         else owns and self.is_eselon(j.id))
-        shown = {"head_pj": lambda o: o == self.head, "eselon_pj": self.is_eselon, "pj": lambda o: True}
-        return j.id in self.shown_pj(shown[rows])
+        if rows not in self._shown:  # once per spec: a position is asked about for each value
+            select = {"head_pj": lambda o: o == self.head, "eselon_pj": self.is_eselon, "pj": lambda o: True}
+            self._shown[rows] = self.shown_pj(select[rows])
+        return j.id in self._shown[rows]
 
 
 @check(CODE, "peringatan", "nilai yang tidak dicetak oleh tata letak atau susunan dokumen")
