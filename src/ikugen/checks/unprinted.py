@@ -213,8 +213,10 @@ def _say(layout: str, key: str, printers: tuple[Printer, ...], here: list[Printe
     if placed:  # the layout (and the sections) are there, but print other rows
         words = sorted({ROW_WORDS[p.rows] for p in placed if p.rows})
         where = sorted({p.section or f"tata letak {layout}" for p in placed})
+        others = sorted({p.section for p in printers if p.layout != layout and p.section})
+        also = f"; tata letak {S} mencetaknya (bagian {', '.join(others)})" if layout == K and others else ""
         return (f"{what} tidak dicetak oleh {by}",
-                f"{', '.join(where)} hanya mencetak nilai {'; '.join(words)}")
+                f"{', '.join(where)} hanya mencetaknya untuk {'; '.join(words)}{also}")
     if not here:
         other = printers[0].layout
         sections = sorted({p.section for p in printers if p.section})
