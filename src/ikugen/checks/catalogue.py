@@ -29,6 +29,7 @@ from ikugen.checks import (
     structure,
     targets,
     unit_words,
+    unprinted,
 )
 from ikugen.checks.registry import Check, Context, Outcome, Output, problem
 from ikugen.errors import Problem, UsageError
@@ -38,7 +39,7 @@ from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
 _MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
-            structure, targets, unit_words, blanks, changes)
+            structure, targets, unit_words, blanks, changes, unprinted)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
