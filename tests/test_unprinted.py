@@ -121,7 +121,8 @@ BASE: dict[str, Any] = {
                "batas": {"utara": "Kabupaten Kendal", "timur": "Kecamatan Pringsurat",
                          "selatan": "Kecamatan Kranggan", "barat": "Kecamatan Temanggung"},
                "visi": "Temanggung maju dan sejahtera", "misi": ["Meningkatkan pelayanan publik"],
-               "landasan_hukum": ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"]},
+               "landasan_hukum": ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                                  {"kelompok": "Landasan Idiil", "isi": ["Pancasila"]}]},
     "pimpinan": {"nama": "Budi Santoso, S.Sos", "pangkat": "Pembina Tingkat I", "golongan": "IV/b",
                  "nip": "19670707 198803 1 005"},
     "wilayah": [{"nama": "Tlogowungu", "kode": "33.23.01.2001"}],
@@ -148,7 +149,8 @@ BASE: dict[str, Any] = {
                   {"id": "I2", "sasaran": "S2", **_ukuran("seksi", "kasi")}],
     "teks": {**{name: f"Teks {name} kantor." for name in (
         "kata_pengantar", "latar_belakang", "maksud_tujuan", "landasan_hukum", "definisi", "syarat_kriteria",
-        "gambaran_umum", "tujuan_sasaran", "penetapan", "penutup")},
+        "gambaran_umum", "tujuan_sasaran", "penetapan", "visi_misi", "formulir_iku", "tabel_target",
+        "iku_eselon_iv", "matriks_perubahan", "penutup")},
              "menimbang": ["bahwa perlu menetapkan IKU;"], "diktum": ["Menetapkan IKU."]},
 }
 # The README's four-chapter recipe.
@@ -304,9 +306,11 @@ def test_validate_tells_it_at_the_values_line(tmp_path):
     assert said[next(n for n, x in enumerate(lines, 1) if "Program A" in x)] == (
         "peringatan: nilai ini (sasaran[].program) tidak dicetak oleh tata letak mana pun; ikugen belum "
         "mencetaknya; nilai ini hanya tersimpan di spesifikasi [IKU407]")
-    assert said[next(n for n, x in enumerate(lines, 1) if "Teks penetapan kantor." in x)] == (
-        "peringatan: nilai ini (teks.penetapan) tidak dicetak oleh susunan ini; bagian penetapan "
+    assert said[next(n for n, x in enumerate(lines, 1) if "Teks tujuan_sasaran kantor." in x)] == (
+        "peringatan: nilai ini (teks.tujuan_sasaran) tidak dicetak oleh susunan ini; bagian tujuan_sasaran "
         "mencetaknya; tambahkan ke susunan bila perlu dicetak [IKU407]")
+    # The chapter of daftar_iku, in a document without penetapan, opens with teks.penetapan.
+    assert next(n for n, x in enumerate(lines, 1) if "Teks penetapan kantor." in x) not in said
     visi = next(n for n, x in enumerate(lines, 1) if "Temanggung maju" in x)
     decree = {p.line: p.message for p in load_spec(spec, options=Options(layout="keputusan")).warnings
               if p.code == "IKU407"}

@@ -48,24 +48,31 @@ VISI = (Printer(S, "visi_misi"), Printer(S, "formulir_iku"))
 DUTIES = (Printer(S, "tupoksi"), Printer(S, "formulir_iku", "head_position"), Printer(K, None, "annexed"))
 NOWHERE: tuple[Printer, ...] = ()
 ROW_TEXT = (Printer(S, "formulir_iku", "head_row"), Printer(S, "iku_eselon_iv", "eselon_row"), Printer(K))
-TARGETS = (Printer(S, "tabel_target", "head_row"),)
-_UKURAN_UNPRINTED = ("satuan", "definisi", "rumus", "sumber_data", "alasan", "tipe", "kondisi_awal",
-                     "target.*")
+# The target tables: the Camat's (tabel_target), each eselon IV position's under its IKU table,
+# and each annex's in the decree; each printed when one of its rows has a target or a baseline.
+TARGETS = (Printer(S, "tabel_target", "head_row_targets"), Printer(S, "iku_eselon_iv", "eselon_row_targets"),
+           Printer(K, None, "annex_targets"))
+# A tujuan's own indicators: rows of the Camat's IKU table, above the tujuan's sasaran.
+TUJUAN_ROWS = (Printer(S, "formulir_iku", "tujuan_head"),)
 
 PRINTERS: dict[str, tuple[Printer, ...]] = {
     "dokumen.periode.awal": BOTH, "dokumen.periode.akhir": BOTH,
     "dokumen.tempat": BOTH, "dokumen.tanggal": BOTH,
     "dokumen.nomor": (Printer(K),),
     "profil.kecamatan": BOTH, "profil.kabupaten": BOTH,
+    # The decree's letterhead names the kabupaten and the kecamatan only, as offices print it.
     "profil.provinsi": TUPOKSI, "profil.jumlah_kecamatan": TUPOKSI,
     "profil.alamat": (Printer(K),),
     **{f"profil.batas.{side}": TUPOKSI for side in ("utara", "timur", "selatan", "barat")},
     "profil.visi": VISI, "profil.misi.*": VISI,
     "profil.landasan_hukum.*": (Printer(S, "landasan_hukum"), Printer(K)),
+    "profil.landasan_hukum.*.kelompok": (Printer(S, "landasan_hukum"),),  # the decree's Mengingat is flat
+    "profil.landasan_hukum.*.isi.*": (Printer(S, "landasan_hukum"), Printer(K)),
     "profil.logo": (Printer(S),),  # the cover's picture; the decree's letterhead has none
     "pimpinan.nama": BOTH, "pimpinan.pangkat": BOTH, "pimpinan.golongan": BOTH, "pimpinan.nip": BOTH,
     "wilayah.*.nama": TUPOKSI, "wilayah.*.kode": NOWHERE,
-    "organisasi.*.nama": (Printer(S, "tupoksi"), Printer(S, "iku_eselon_iv", "eselon_position"),
+    "organisasi.*.nama": (Printer(S, "tupoksi", "tupoksi_named"),
+                          Printer(S, "iku_eselon_iv", "eselon_position"),
                           Printer(S, "formulir_iku", "named_head_pj"),
                           Printer(S, "iku_eselon_iv", "named_eselon_pj"),
                           Printer(K, None, "annex_title"), Printer(K, None, "named_pj")),
@@ -76,26 +83,36 @@ PRINTERS: dict[str, tuple[Printer, ...]] = {
     "organisasi.*.kewenangan.*": TUPOKSI,
     "tujuan.*.uraian": (Printer(S, "tujuan_sasaran"), Printer(S, "formulir_iku")),
     "tujuan.*.urusan": (Printer(S, "tujuan_sasaran"),),
-    "tujuan.*.indikator.*.nama": (Printer(S, "tujuan_sasaran"),),
-    **{f"tujuan.*.indikator.*.{name}": NOWHERE for name in _UKURAN_UNPRINTED},
-    "tujuan.*.indikator.*.penanggung_jawab": NOWHERE, "tujuan.*.indikator.*.penanggung_jawab.*": NOWHERE,
+    "tujuan.*.indikator.*.nama": (Printer(S, "tujuan_sasaran"), *TUJUAN_ROWS),
+    "tujuan.*.indikator.*.satuan": (Printer(S, "tujuan_sasaran"),),  # after the name, in brackets
+    **{f"tujuan.*.indikator.*.{name}": TUJUAN_ROWS for name in ("definisi", "rumus", "sumber_data")},
+    "tujuan.*.indikator.*.penanggung_jawab": TUJUAN_ROWS, "tujuan.*.indikator.*.penanggung_jawab.*": TUJUAN_ROWS,
+    # No table holds a tujuan's targets (the target tables are of the sasaran's indicators).
+    "tujuan.*.indikator.*.kondisi_awal": NOWHERE, "tujuan.*.indikator.*.target.*": NOWHERE,
+    # alasan and tipe: printed by no layout yet; the Kalimanah-style table (another change) will.
+    "tujuan.*.indikator.*.alasan": NOWHERE, "tujuan.*.indikator.*.tipe": NOWHERE,
     "sasaran.*.uraian": (Printer(S, "tujuan_sasaran", "listed_sasaran"),
-                         Printer(S, "daftar_iku", "head_row"), *ROW_TEXT,
-                         Printer(S, "tabel_target", "head_row_targets")),
+                         Printer(S, "daftar_iku", "head_row"), *ROW_TEXT, *TARGETS),
+    # The program a sasaran serves: no table has a place for it (issue 13's program table will).
     "sasaran.*.program": NOWHERE,
-    "indikator.*.nama": (Printer(S, "daftar_iku", "head_row"), *ROW_TEXT,
-                         Printer(S, "tabel_target", "head_row_targets")),
-    "indikator.*.satuan": (Printer(S, "daftar_iku", "head_row"),
-                           Printer(S, "tabel_target", "head_row_targets")),
+    "indikator.*.nama": (Printer(S, "daftar_iku", "head_row"), *ROW_TEXT, *TARGETS),
+    "indikator.*.satuan": (Printer(S, "daftar_iku", "head_row"), *TARGETS),
     "indikator.*.definisi": ROW_TEXT, "indikator.*.rumus": ROW_TEXT, "indikator.*.sumber_data": ROW_TEXT,
+    # alasan and tipe: printed by no layout yet; the Kalimanah-style table (another change) will.
     "indikator.*.alasan": NOWHERE, "indikator.*.tipe": NOWHERE,
     "indikator.*.kondisi_awal": TARGETS, "indikator.*.target.*": TARGETS,
     "teks.kata_pengantar": (Printer(S),),
     **{f"teks.{name}": (Printer(S, name),) for name in (
         "latar_belakang", "maksud_tujuan", "landasan_hukum", "definisi", "syarat_kriteria",
-        "tujuan_sasaran", "penetapan", "penutup")},
+        "tujuan_sasaran", "visi_misi", "formulir_iku", "iku_eselon_iv", "penutup")},
+    # Openings of a section printed only when it has something to show.
+    "teks.tabel_target": (Printer(S, "tabel_target", "with_targets"),),
+    "teks.matriks_perubahan": (Printer(S, "matriks_perubahan", "with_matrix"),),
+    # BAB IV's opening; a chapter with daftar_iku and no penetapan opens with it.
+    "teks.penetapan": (Printer(S, "penetapan"), Printer(S, "daftar_iku")),
     "teks.gambaran_umum": TUPOKSI,
     "teks.menimbang.*": (Printer(K),), "teks.diktum.*": (Printer(K),),
+    # The decree has no chapters: its annexes are the ones its dicta name.
     "susunan.*.bab": (Printer(S),), "susunan.*.lampiran": (Printer(S),),
     "susunan.*.bagian.*.judul": (Printer(S),), "susunan.*.bagian.*.teks": (Printer(S),),
 }
@@ -105,12 +122,19 @@ ROW_WORDS = {
     "head_position": "jabatan Camat", "annexed": "Camat dan jabatan pemilik sasaran",
     "eselon_position": "jabatan eselon IV pemilik sasaran",
     "annex_title": "jabatan eselon IV pemilik sasaran",
+    "tupoksi_named": "jabatan yang punya tugas, fungsi atau kewenangan, dan jabatan dalam struktur organisasi",
     "head_row": "sasaran Camat", "eselon_row": "sasaran jabatan eselon IV",
-    "head_row_targets": "sasaran Camat, bila ada target", "listed_sasaran": "sasaran yang menyebut tujuannya",
+    "head_row_targets": "sasaran Camat, bila salah satu indikatornya punya target atau kondisi awal",
+    "eselon_row_targets": "sasaran jabatan eselon IV, bila salah satu indikatornya punya target atau kondisi awal",
+    "annex_targets": "lampiran yang salah satu indikatornya punya target atau kondisi awal",
+    "tujuan_head": "tujuan yang dituju sasaran Camat",
+    "listed_sasaran": "sasaran yang menyebut tujuannya",
     "head_pj": "penanggung jawab indikator sasaran Camat",
     "eselon_pj": "penanggung jawab indikator eselon IV",
     "pj": "penanggung jawab indikator", "named_head_pj": "penanggung jawab tanpa singkatan",
     "named_eselon_pj": "penanggung jawab tanpa singkatan", "named_pj": "penanggung jawab tanpa singkatan",
+    "with_targets": "dokumen yang indikator Camat-nya punya target atau kondisi awal",
+    "with_matrix": "IKU Perubahan yang menyebut spesifikasi sebelumnya",
 }
 
 
@@ -119,11 +143,18 @@ class _Rows:
 
     def __init__(self, ctx: Context):
         self.spek = ctx.spek
+        self.has_previous = ctx.previous is not None and ctx.spek.dokumen.jenis == "iku-perubahan"
         self.head = ctx.spek.head_id()
         self.depth = {p.jabatan.id: p.depth for p in flatten(tree(list(ctx.spek.organisasi)))}
         by_id = {s.id: s for s in ctx.spek.sasaran}
         self.sasaran_owner = [ctx.spek.owner(s) for s in ctx.spek.sasaran]
         self.indikator_owner = [ctx.spek.owner(by_id.get(i.sasaran)) for i in ctx.spek.indikator]
+        # The tujuan a sasaran of the Camat names: their own indicators are rows of its IKU table.
+        self.head_tujuan = {s.tujuan for s, o in zip(ctx.spek.sasaran, self.sasaran_owner, strict=True)
+                            if o == self.head and s.tujuan}
+        # The positions whose rows have a target or a baseline: their target table is printed.
+        self.with_targets = {o for i, o in zip(ctx.spek.indikator, self.indikator_owner, strict=True)
+                             if i.target or i.kondisi_awal is not None}
         self._shown: dict[str, set[str]] = {}
 
     def owner(self, path: Path_) -> Optional[str]:
@@ -138,16 +169,17 @@ class _Rows:
     def owners(self) -> set[Optional[str]]:
         return set(self.sasaran_owner)
 
-    @cached_property
-    def has_targets(self) -> bool:
-        return any(i.target or i.kondisi_awal is not None for i in self.spek.indikator)
-
     def shown_pj(self, which: Callable[[Optional[str]], bool]) -> set[str]:
         """The positions named in the Penanggung Jawab cells of the rows `which` owner selects."""
         out: set[str] = set()
         for ind, owner in zip(self.spek.indikator, self.indikator_owner, strict=True):
             if which(owner):
                 out.update(ind.penanggung_jawab_ids or [owner or self.head or ""])
+        if which(self.head):  # the tujuan's own indicators, rows of the Camat's table
+            for t in self.spek.tujuan:
+                if t.id in self.head_tujuan:
+                    for ti in t.indikator:
+                        out.update(ti.penanggung_jawab_ids or [self.head or ""])
         return out
 
     def position(self, path: Path_) -> Jabatan:
@@ -156,15 +188,14 @@ class _Rows:
         return self.spek.organisasi[index]
 
     def holds(self, rows: str, path: Path_) -> bool:
-        if rows in ("head_row", "eselon_row", "head_row_targets", "listed_sasaran"):
-            owner = self.owner(path)
-            if rows == "eselon_row":
-                return self.is_eselon(owner)
-            if rows == "listed_sasaran":
-                s = self.spek.sasaran[path[1]]  # type: ignore[index]
-                ids = {t.id for t in self.spek.tujuan}
-                return s.tujuan in ids if ids else owner == self.head
-            return owner == self.head and (rows != "head_row_targets" or self.has_targets)
+        if rows == "with_targets":
+            return self.head in self.with_targets
+        if rows == "with_matrix":
+            return self.has_previous
+        if rows == "tujuan_head":
+            return self.spek.tujuan[path[1]].id in self.head_tujuan  # type: ignore[index]
+        if path[0] in ("sasaran", "indikator"):
+            return self._holds_row(rows, path)
         j = self.position(path)
         head = j.id == self.head
         named = {"named_head_pj": "head_pj", "named_eselon_pj": "eselon_pj", "named_pj": "pj"}
@@ -172,6 +203,8 @@ class _Rows:
             return not j.singkatan and self.holds(named[rows], path)
         if rows == "head_position":
             return head
+        if rows == "tupoksi_named":  # a heading of its own, or a line of the Struktur Organisasi
+            return bool(j.tugas or j.fungsi or j.kewenangan) or self.depth.get(j.id, 0) <= 2
         if rows in ("annexed", "annex_title", "eselon_position"):
             owns = j.id in self.owners
             return bool(head or owns if rows == "annexed" else not head and owns if rows == "annex_title"
@@ -180,6 +213,19 @@ class _Rows:
             select = {"head_pj": lambda o: o == self.head, "eselon_pj": self.is_eselon, "pj": lambda o: True}
             self._shown[rows] = self.shown_pj(select[rows])
         return j.id in self._shown[rows]
+
+    def _holds_row(self, rows: str, path: Path_) -> bool:
+        """A condition on the row of a sasaran or an indicator."""
+        owner = self.owner(path)
+        if rows == "annex_targets":
+            return owner in self.with_targets
+        if rows in ("eselon_row", "eselon_row_targets"):
+            return self.is_eselon(owner) and (rows == "eselon_row" or owner in self.with_targets)
+        if rows == "listed_sasaran":
+            s = self.spek.sasaran[path[1]]  # type: ignore[index]
+            ids = {t.id for t in self.spek.tujuan}
+            return s.tujuan in ids if ids else owner == self.head
+        return owner == self.head and (rows != "head_row_targets" or owner in self.with_targets)
 
 
 @check(CODE, "peringatan", "nilai yang tidak dicetak oleh tata letak atau susunan dokumen")
