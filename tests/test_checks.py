@@ -312,8 +312,8 @@ FIRES = [
         'Camat (baris 55); satu indikator cukup dicantumkan sekali, pada jabatan yang memikulnya '
         '[IKU410]',
     )),
-    Fires("IKU407", [("    tujuan: T1\nindikator:", "    tujuan: T1\n    program: Program Pelayanan Administrasi\n"
-                                                   "indikator:")], (
+    Fires("IKU407", [("    tujuan: T1\nindikator:",
+                      "    tujuan: T1\n    program: Program Pelayanan Administrasi\nindikator:")], (
         "48:14: peringatan: nilai ini (sasaran[].program) tidak dicetak oleh tata letak mana pun; ikugen "
         "belum mencetaknya; nilai ini hanya tersimpan di spesifikasi [IKU407]",
     )),
@@ -464,7 +464,8 @@ TUJUAN_IND = ("    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n",
               "    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n    indikator:\n      - nama: {}\n")
 QUIET = [
     # (The Kasi then heads no row: its singkatan, printed only in a Penanggung Jawab cell, goes.)
-    ("IKU102", [("penanggung_jawab: kasi_pem", "penanggung_jawab: camat"), ("    singkatan: Kasi Pem\n", "")]),
+    ("IKU102", [("penanggung_jawab: kasi_pem", "penanggung_jawab: camat"),
+                ("    singkatan: Kasi Pem\n", "")]),
     # The three seeds' NIPs (Cerbon, Kalimanah) and a woman's.
     ("IKU201", [(NIP, '"19850924 200412 1 001"')]),
     ("IKU202", [(NIP, '"19690926 199903 1 005"')]),
@@ -489,7 +490,8 @@ QUIET = [
     # (No layout prints tipe yet: IKU407 says so, silenced here; IKU901 tells when it is printed.)
     ("IKU303", [("    polaritas: positif\n", "    polaritas: positif\n    tipe: kumulatif\n"),
                 ("2023: 90}", "2023: 30}"),
-                ("teks:\n", "abaikan:\n  - {kode: IKU407, di: I1.tipe, alasan: tipe belum dicetak}\nteks:\n")]),
+                ("teks:\n",
+                 "abaikan:\n  - {kode: IKU407, di: I1.tipe, alasan: tipe belum dicetak}\nteks:\n")]),
     ("IKU304", [("kondisi_awal: 85", 'kondisi_awal: "-"')]),
     ("IKU401", [("nama: Persentase layanan", "nama: IKM layanan")]),
     ("IKU401", [("nama: Persentase layanan", "nama: Rata-rata layanan")]),
@@ -540,10 +542,12 @@ QUIET = [
     # (The standard layout prints no decree number: IKU407, silenced here.)
     ("IKU802", [('  tanggal: "2021-01-15"\n', '  tanggal: "2021-01-15"\n  nomor: "......./2021"\n'),
                 teks("Lihat [Peraturan Bupati](https://jdih.temanggungkab.go.id)."),
-                ("teks:\n", "abaikan:\n  - {kode: IKU407, di: dokumen.nomor, alasan: nomor keputusan}\nteks:\n")]),
+                ("teks:\n",
+                 "abaikan:\n  - {kode: IKU407, di: dokumen.nomor, alasan: nomor keputusan}\nteks:\n")]),
     # A chapter with daftar_iku and without penetapan opens with teks.penetapan.
     ("IKU407", [("teks:\n", "susunan:\n  - bab: Gambaran Umum\n    bagian: [landasan_hukum, tupoksi, "
-                 "tujuan_sasaran]\n  - bab: Penetapan IKU\n    bagian: [daftar_iku, formulir_iku, tabel_target]\n"
+                 "tujuan_sasaran]\n  - bab: Penetapan IKU\n"
+                 "    bagian: [daftar_iku, formulir_iku, tabel_target]\n"
                  "teks:\n  penetapan: Indikator kinerja utama kecamatan ditetapkan sebagai berikut.\n")]),
     # Directives and a table as docs/markdown.md has them; a directive inside a paragraph is text.
     ("IKU015", [(TEKS, TEKS + '  penutup: "<!-- ikugen:halaman-baru -->\\n\\n'

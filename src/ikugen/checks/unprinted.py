@@ -86,7 +86,8 @@ PRINTERS: dict[str, tuple[Printer, ...]] = {
     "tujuan.*.indikator.*.nama": (Printer(S, "tujuan_sasaran"), *TUJUAN_ROWS),
     "tujuan.*.indikator.*.satuan": (Printer(S, "tujuan_sasaran"),),  # after the name, in brackets
     **{f"tujuan.*.indikator.*.{name}": TUJUAN_ROWS for name in ("definisi", "rumus", "sumber_data")},
-    "tujuan.*.indikator.*.penanggung_jawab": TUJUAN_ROWS, "tujuan.*.indikator.*.penanggung_jawab.*": TUJUAN_ROWS,
+    "tujuan.*.indikator.*.penanggung_jawab": TUJUAN_ROWS,
+    "tujuan.*.indikator.*.penanggung_jawab.*": TUJUAN_ROWS,
     # No table holds a tujuan's targets (the target tables are of the sasaran's indicators).
     "tujuan.*.indikator.*.kondisi_awal": NOWHERE, "tujuan.*.indikator.*.target.*": NOWHERE,
     # alasan and tipe: printed by no layout yet; the Kalimanah-style table (another change) will.
@@ -122,10 +123,12 @@ ROW_WORDS = {
     "head_position": "jabatan Camat", "annexed": "Camat dan jabatan pemilik sasaran",
     "eselon_position": "jabatan eselon IV pemilik sasaran",
     "annex_title": "jabatan eselon IV pemilik sasaran",
-    "tupoksi_named": "jabatan yang punya tugas, fungsi atau kewenangan, dan jabatan dalam struktur organisasi",
+    "tupoksi_named": "jabatan yang punya tugas, fungsi atau kewenangan, dan jabatan dalam struktur "
+                     "organisasi",
     "head_row": "sasaran Camat", "eselon_row": "sasaran jabatan eselon IV",
     "head_row_targets": "sasaran Camat, bila salah satu indikatornya punya target atau kondisi awal",
-    "eselon_row_targets": "sasaran jabatan eselon IV, bila salah satu indikatornya punya target atau kondisi awal",
+    "eselon_row_targets": "sasaran jabatan eselon IV, bila salah satu indikatornya punya target atau "
+                          "kondisi awal",
     "annex_targets": "lampiran yang salah satu indikatornya punya target atau kondisi awal",
     "tujuan_head": "tujuan yang dituju sasaran Camat",
     "listed_sasaran": "sasaran yang menyebut tujuannya",

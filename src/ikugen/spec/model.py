@@ -103,7 +103,8 @@ class Profil(Ketat):
         "kabupaten", description="Kecamatan ini berada di kabupaten atau kota."
     )
     provinsi: Optional[Singkat] = Field(
-        None, description="Nama provinsi, mis. Jawa Tengah (dicetak di Wilayah; keputusan tidak mencetaknya).")
+        None, description="Nama provinsi, mis. Jawa Tengah (dicetak di bagian Wilayah; tata letak keputusan "
+                          "tidak mencetaknya).")
     alamat: Optional[Singkat] = Field(None, description="Alamat kantor kecamatan (untuk kop surat).")
     jumlah_kecamatan: Optional[int] = Field(
         None, ge=1, le=100, description="Banyaknya kecamatan di kabupaten/kota ini."
