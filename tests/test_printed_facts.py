@@ -148,3 +148,14 @@ def test_teks_penetapan_opens_a_chapter_with_daftar_iku(tmp_path):
     text = paragraphs(build(tmp_path, data, "--abaikan", "IKU407"))
     at = text.index("Kecamatan Kaloran menetapkan IKU-nya dengan Keputusan Camat.")
     assert text[at + 1].startswith("Indikator Kinerja Utama Kecamatan Kaloran Tahun 2021-2023 ditetapkan")
+
+
+def test_a_table_whose_rows_name_no_tujuan_has_no_tujuan_column(tmp_path):
+    data = copy.deepcopy(SPEC)
+    data["tujuan"] = [{"id": "T1", "uraian": "Meningkatnya kualitas pelayanan publik"}]
+    data["sasaran"][0]["tujuan"] = "T1"  # the Camat's; the Kasi's S2 names its induk only
+    doc = Document(str(build(tmp_path, data)))
+    heads = [[c.text for c in t.rows[0].cells] for t in doc.tables if t.rows[0].cells[0].text == "No"]
+    camat, kasi = (h for h in heads if "Indikator Kinerja Utama" in h)
+    assert camat[:3] == ["No", "Tujuan", "Sasaran Strategis"]
+    assert kasi[:2] == ["No", "Sasaran Strategis"] and "Tujuan" not in kasi
