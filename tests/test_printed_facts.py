@@ -159,3 +159,19 @@ def test_a_table_whose_rows_name_no_tujuan_has_no_tujuan_column(tmp_path):
     camat, kasi = (h for h in heads if "Indikator Kinerja Utama" in h)
     assert camat[:3] == ["No", "Tujuan", "Sasaran Strategis"]
     assert kasi[:2] == ["No", "Sasaran Strategis"] and "Tujuan" not in kasi
+
+
+def test_a_section_with_nothing_to_show_has_no_heading(tmp_path):
+    data = copy.deepcopy(SPEC)
+    data["indikator"][1].pop("kondisi_awal")
+    data["indikator"][1].pop("target")
+    data["sasaran"].pop(1)
+    data["indikator"].pop(1)
+    data["susunan"] = [{"bab": "Gambaran Umum", "bagian": ["visi_misi", "tupoksi"]},
+                       {"bab": "Penetapan", "bagian": ["formulir_iku", "tabel_target", "iku_eselon_iv"]},
+                       {"bab": "Lampiran Kosong", "bagian": ["tabel_target"]}]
+    text = paragraphs(build(tmp_path, data, "--abaikan", "IKU407"))
+    assert "A. Tugas Pokok dan Fungsi" in text  # lettered A: no Visi dan Misi before it
+    assert not {"A. Visi dan Misi", "A. Target Indikator Kinerja Utama", "B. Target Indikator Kinerja Utama",
+                "A. Indikator Kinerja Eselon IV", "B. Indikator Kinerja Eselon IV"} & set(text)
+    assert not [t for t in text if "LAMPIRAN KOSONG" in t.upper()]

@@ -105,10 +105,11 @@ PRINTERS: dict[str, tuple[Printer, ...]] = {
     "teks.kata_pengantar": (Printer(S),),
     **{f"teks.{name}": (Printer(S, name),) for name in (
         "latar_belakang", "maksud_tujuan", "landasan_hukum", "definisi", "syarat_kriteria",
-        "tujuan_sasaran", "visi_misi", "formulir_iku", "iku_eselon_iv", "penutup")},
+        "tujuan_sasaran", "visi_misi", "formulir_iku", "penutup")},
     # Openings of a section printed only when it has something to show.
     "teks.tabel_target": (Printer(S, "tabel_target", "with_targets"),),
     "teks.matriks_perubahan": (Printer(S, "matriks_perubahan", "with_matrix"),),
+    "teks.iku_eselon_iv": (Printer(S, "iku_eselon_iv", "with_eselon"),),
     # BAB IV's opening; a chapter with daftar_iku and no penetapan opens with it.
     "teks.penetapan": (Printer(S, "penetapan"), Printer(S, "daftar_iku")),
     "teks.gambaran_umum": TUPOKSI,
@@ -138,6 +139,7 @@ ROW_WORDS = {
     "named_eselon_pj": "penanggung jawab tanpa singkatan", "named_pj": "penanggung jawab tanpa singkatan",
     "with_targets": "dokumen yang indikator Camat-nya punya target atau kondisi awal",
     "with_matrix": "IKU Perubahan yang menyebut spesifikasi sebelumnya",
+    "with_eselon": "dokumen yang jabatan eselon IV-nya punya sasaran",
 }
 
 
@@ -195,6 +197,8 @@ class _Rows:
             return self.head in self.with_targets
         if rows == "with_matrix":
             return self.has_previous
+        if rows == "with_eselon":
+            return any(self.is_eselon(o) for o in self.owners)
         if rows == "tujuan_head":
             return self.spek.tujuan[path[1]].id in self.head_tujuan  # type: ignore[index]
         if path[0] in ("sasaran", "indikator"):
