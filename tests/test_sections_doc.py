@@ -1,6 +1,6 @@
 """docs/sections.md and the templates in step: every built-in section documented, every field
 and `teks` key the page names exists, and its table of what each layout does not print agrees
-with IKU407's (checks/unprinted.py); tests/test_unprinted.py builds each case of that table."""
+with IKU407's (checks/printers.py); tests/test_unprinted.py builds each case of that table."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typing
 import yaml
 from conftest import ROOT
 
-from ikugen.checks.unprinted import PRINTERS
+from ikugen.checks.printers import PRINTERS
 from ikugen.spec.model_layout import NamaBagian
 
 DOC = ROOT / "docs" / "sections.md"
