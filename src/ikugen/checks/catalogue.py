@@ -90,7 +90,9 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped | _WAITS for f in c(context)]
-    if not any(c.severity == "galat" for c, _ in found):  # a spec with errors builds nothing yet
+    if any(c.severity == "galat" for c, _ in found):  # a spec with errors builds nothing yet
+        skipped |= _WAITS  # not run: an `abaikan` entry for them is not stale either
+    else:
         found += [(c, f) for c in REGISTRY.values() if c.code in _WAITS - skipped for f in c(context)]
     return silence.apply(context, found, skipped, REGISTRY)
 
