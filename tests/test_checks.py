@@ -323,6 +323,11 @@ FIRES = [
         'Camat (baris 55); satu indikator cukup dicantumkan sekali, pada jabatan yang memikulnya '
         '[IKU410]',
     )),
+    Fires("IKU407", [("    tujuan: T1\nindikator:",
+                      "    tujuan: T1\n    program: Program Pelayanan Administrasi\nindikator:")], (
+        "48:14: peringatan: nilai ini (sasaran[].program) tidak dicetak oleh tata letak mana pun; ikugen "
+        "belum mencetaknya; nilai ini hanya tersimpan di spesifikasi [IKU407]",
+    )),
     Fires("IKU501", [teks("Kecamatan Kandangan terletak di sebelah timur.")], (
         "60:18: peringatan: teks menyebut 'Kecamatan Kandangan', bukan Kecamatan Kaloran; mungkin "
         'sisa dari dokumen lain; ganti dengan nama tempat dokumen ini, atau abaikan dengan alasan '
@@ -469,7 +474,9 @@ NIP = '"19670707 198803 1 005"'
 TUJUAN_IND = ("    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n",
               "    urusan: Penyelenggaraan Pemerintahan di Kecamatan\n    indikator:\n      - nama: {}\n")
 QUIET = [
-    ("IKU102", [("penanggung_jawab: kasi_pem", "penanggung_jawab: camat")]),
+    # (The Kasi then heads no row: its singkatan, printed only in a Penanggung Jawab cell, goes.)
+    ("IKU102", [("penanggung_jawab: kasi_pem", "penanggung_jawab: camat"),
+                ("    singkatan: Kasi Pem\n", "")]),
     # The three seeds' NIPs (Cerbon, Kalimanah) and a woman's.
     ("IKU201", [(NIP, '"19850924 200412 1 001"')]),
     ("IKU202", [(NIP, '"19690926 199903 1 005"')]),
@@ -491,8 +498,11 @@ QUIET = [
     # Lower is better and falls; a kumulatif indicator's yearly shares may fall.
     ("IKU303", [("polaritas: positif", "polaritas: negatif"), ("kondisi_awal: 85", "kondisi_awal: 95"),
                 ('{2021: 86, 2022: "87,5", 2023: 90}', '{2021: 94, 2022: "-", 2023: 90}')]),
+    # (No layout prints tipe yet: IKU407 says so, silenced here; IKU901 tells when it is printed.)
     ("IKU303", [("    polaritas: positif\n", "    polaritas: positif\n    tipe: kumulatif\n"),
-                ("2023: 90}", "2023: 30}")]),
+                ("2023: 90}", "2023: 30}"),
+                ("teks:\n",
+                 "abaikan:\n  - {kode: IKU407, di: I1.tipe, alasan: tipe belum dicetak}\nteks:\n")]),
     ("IKU304", [("kondisi_awal: 85", 'kondisi_awal: "-"')]),
     ("IKU401", [("nama: Persentase layanan", "nama: IKM layanan")]),
     ("IKU401", [("nama: Persentase layanan", "nama: Rata-rata layanan")]),
@@ -540,8 +550,16 @@ QUIET = [
     ("IKU801", [("nama: Seksi Tata Pemerintahan", "nama: Subbagian Perencanaan, Keuangan dan Aset"),
                 ("pada Seksi Tata Pemerintahan", "pada Subbagian Perencanaan, Keuangan dan Aset")]),
     # A decree's number left as dots to fill by hand; a Markdown link.
+    # (The standard layout prints no decree number: IKU407, silenced here.)
     ("IKU802", [('  tanggal: "2021-01-15"\n', '  tanggal: "2021-01-15"\n  nomor: "......./2021"\n'),
-                teks("Lihat [Peraturan Bupati](https://jdih.temanggungkab.go.id).")]),
+                teks("Lihat [Peraturan Bupati](https://jdih.temanggungkab.go.id)."),
+                ("teks:\n",
+                 "abaikan:\n  - {kode: IKU407, di: dokumen.nomor, alasan: nomor keputusan}\nteks:\n")]),
+    # A chapter with daftar_iku and without penetapan opens with teks.penetapan.
+    ("IKU407", [("teks:\n", "susunan:\n  - bab: Gambaran Umum\n    bagian: [landasan_hukum, tupoksi, "
+                 "tujuan_sasaran]\n  - bab: Penetapan IKU\n"
+                 "    bagian: [daftar_iku, formulir_iku, tabel_target]\n"
+                 "teks:\n  penetapan: Indikator kinerja utama kecamatan ditetapkan sebagai berikut.\n")]),
     # Directives and a table as docs/markdown.md has them; a directive inside a paragraph is text.
     ("IKU015", [(TEKS, TEKS + '  penutup: "<!-- ikugen:halaman-baru -->\\n\\n'
                  '<!-- ikugen:daftar huruf -->\\n\\n1. Salam <!-- ikugen:tidak-ada -->\\n\\n'
@@ -885,15 +903,16 @@ def validate(tmp_path: Path, text: str, *options: str) -> list[str]:
     ([NO_DUTIES], (), ["29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' "
                        "dan/atau 'fungsi' dari peraturan bupati tentang tugas dan fungsi kecamatan; bab "
                        "Tugas Pokok dan Fungsi mencetaknya [IKU206]"]),
-    # The spec's own chapters print no tupoksi section: nothing to print, nothing to say.
-    ([NO_DUTIES, NO_TUPOKSI], (), []),
+    # The spec's own chapters print no tupoksi section: nothing to print, nothing to say. (These
+    # chapters and the decree leave out CLEAN's wilayah and batas: IKU407, not this case's subject.)
+    ([NO_DUTIES, NO_TUPOKSI], ("--abaikan", "IKU407"), []),
     # The decree prints the Camat's annex; a Kasi owning no sasaran has none.
-    ([NO_DUTIES], ("--layout", "keputusan"), [
+    ([NO_DUTIES], ("--layout", "keputusan", "--abaikan", "IKU407"), [
         "29:5: peringatan: jabatan 'Camat' belum punya tugas maupun fungsi; isi 'tugas' dan/atau 'fungsi' "
         "dari peraturan bupati tentang tugas dan fungsi kecamatan; lampiran keputusan (baris TUGAS dan "
         "FUNGSI) mencetaknya [IKU206]"]),
     ([("    fungsi:\n      - Menyiapkan bahan penyusunan program kerja pada Seksi Tata Pemerintahan\n", "")],
-     ("--layout", "keputusan"), []),
+     ("--layout", "keputusan", "--abaikan", "IKU407"), []),
 ])
 def test_position_without_duties_knows_the_document(tmp_path, pairs, options, expected):
     """Issue 14, message 6: IKU206 speaks of the layout and chapters the spec is built with."""

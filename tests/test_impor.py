@@ -123,6 +123,11 @@ def test_a_chapter_order_that_is_not_the_standard_one_comes_back_as_susunan(tmp_
         {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan", "tabel_target"]},
         {"bab": "Penutup", "bagian": ["penutup"]},
     ]
+    # A target of the Camat's, so that the target table's section has something to show (without
+    # one it is left out, with its heading).
+    camat = {s["id"] for s in data["sasaran"] if not s.get("pemilik")}
+    first = next(i for i in data["indikator"] if i["sasaran"] in camat)
+    first["target"] = {data["dokumen"]["periode"]["akhir"]: 90}
     spec = tmp_path / "kaloran.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     draft, _ = _import(_built("kaloran", tmp_path, spec=spec), tmp_path)

@@ -52,7 +52,7 @@ tujuan:
         penanggung_jawab: camat
         rumus: Nilai rata-rata unsur pelayanan dikali 25
         sumber_data: Hasil survei kepuasan masyarakat
-        tipe: non-kumulatif
+        definisi: Tingkat kepuasan masyarakat atas pelayanan kecamatan
 sasaran:
   - id: S1
     uraian: Meningkatnya kualitas pelayanan administrasi

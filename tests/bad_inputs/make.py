@@ -52,7 +52,8 @@ def _docx_like() -> bytes:
 
 def generated() -> dict[str, bytes]:
     rng = random.Random(20261122)
-    chain = "".join(f"  - {{id: j{i}, nama: Seksi {i}, eselon: IV, "
+    # Each with a fungsi: a position without duties has no heading of its own in the tupoksi.
+    chain = "".join(f"  - {{id: j{i}, nama: Seksi {i}, eselon: IV, fungsi: [Fungsi seksi {i}], "
                     f"atasan: {'camat' if i == 0 else f'j{i - 1}'}}}\n" for i in range(1999))
     combining = "K" + "\u0301" * 299  # 300 characters: the longest name, and a long document title
     return {

@@ -30,6 +30,7 @@ from ikugen.checks import (
     tables,
     targets,
     unit_words,
+    unprinted,
 )
 from ikugen.checks.registry import Check, Context, Outcome, Output, problem
 from ikugen.errors import Problem, UsageError
@@ -39,7 +40,7 @@ from ikugen.spec.schema_errors import suggest
 from ikugen.spec.yaml_reader import SourceMap
 
 _MODULES = (markdown, hygiene, legal, legal_scope, measures, modeline, nip, people, places, silence,
-            structure, tables, targets, unit_words, blanks, changes)
+            structure, tables, targets, unit_words, blanks, changes, unprinted)
 
 
 def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
@@ -52,6 +53,9 @@ def _collect(modules: Iterable[ModuleType]) -> dict[str, Check]:
 
 
 REGISTRY: dict[str, Check] = _collect(_MODULES)
+# What the built document prints (IKU407) is told once the spec has no error: the fix of an error
+# (a tujuan that does not exist) changes what is printed.
+_WAITS = frozenset({unprinted.CODE})
 _LOADER = "IKU0"  # the block of the loader's checks, which cannot be skipped (docs/checks.md)
 
 
@@ -86,7 +90,11 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
     skipped = set(skip)
-    found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]
+    found = [(c, f) for c in REGISTRY.values() if c.code not in skipped | _WAITS for f in c(context)]
+    if any(c.severity == "galat" for c, _ in found):  # a spec with errors builds nothing yet
+        skipped |= _WAITS  # not run: an `abaikan` entry for them is not stale either
+    else:
+        found += [(c, f) for c in REGISTRY.values() if c.code in _WAITS - skipped for f in c(context)]
     return silence.apply(context, found, skipped, REGISTRY)
 
 

@@ -35,9 +35,26 @@ def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
     """
     from ikugen.view.document import source
 
-    absent = frozenset(name for name, shown in (("matriks_perubahan", doc.matriks_perubahan),
-                                                ("indikator_program", doc.baris_program)) if not shown)
-    return layout_data.chapters(source(doc).susunan, env, absent)
+    return layout_data.chapters(source(doc).susunan, env, empty_sections(doc))
+
+
+def empty_sections(doc: View) -> frozenset[str]:
+    """The built-in sections with nothing to show, left out with their heading: no Matriks
+    Perubahan without a previous spec, no target table without a target or a baseline of the
+    Camat's, no eselon IV tables without a sasaran of theirs, no program table without a
+    program, no Visi dan Misi without either."""
+    empty = set()
+    if not doc.matriks_perubahan:
+        empty.add("matriks_perubahan")
+    if not any(r.kondisi_awal or any(r.target) for r in doc.baris_iku):
+        empty.add("tabel_target")
+    if not any(rows for p, rows in doc.baris_per_jabatan.items() if p != doc.pimpinan.jabatan.id):
+        empty.add("iku_eselon_iv")
+    if not doc.baris_program:
+        empty.add("indikator_program")
+    if not (doc.visi or doc.misi or doc.teks.get("visi_misi")):
+        empty.add("visi_misi")
+    return frozenset(empty)
 
 
 def render(doc: View, layout: str, user_dir: Optional[Path] = None) -> str:

@@ -64,9 +64,25 @@ def sel(value: Any) -> Markup:
     return Markup("<br>".join(html.escape(line, quote=False) for line in str(value).split("\n")))
 
 
+# A list item's first line: a list the spec's text starts or ends with.
+_LIST_LINE = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:\s|$)")
+# An HTML comment ends a list in Markdown, and the DOCX leaves it out: between the office's
+# Markdown and the template's, a list of one never continues a list of the other (the office's
+# a.-c. then the regulations as d.-r.).
+_APART = "<!-- teks kantor -->"
+
+
 def markdown(value: Any) -> Markup:
-    """Text the user wrote as Markdown (the spec's `teks`): printed as Markdown."""
-    return Markup(value or "")
+    """Text the user wrote as Markdown (the spec's `teks`): printed as Markdown, kept apart from
+    the lists around it."""
+    text = str(value or "").strip("\n")
+    lines = [line for line in text.split("\n") if line.strip()]
+    if lines and _LIST_LINE.match(lines[0]):
+        text = f"{_APART}\n\n{text}"
+    if lines and (_LIST_LINE.match(lines[-1]) or lines[-1].startswith((" ", "\t"))) and any(
+            _LIST_LINE.match(line) for line in lines):
+        text = f"{text}\n\n{_APART}"
+    return Markup(text)
 
 
 class TooBig(SecurityError):

@@ -104,7 +104,9 @@ class Profil(Ketat):
     jenis_daerah: Literal["kabupaten", "kota"] = Field(
         "kabupaten", description="Kecamatan ini berada di kabupaten atau kota."
     )
-    provinsi: Singkat = Field(description="Nama provinsi, mis. Jawa Tengah.")
+    provinsi: Optional[Singkat] = Field(
+        None, description="Nama provinsi, mis. Jawa Tengah (dicetak di bagian Wilayah; tata letak keputusan "
+                          "tidak mencetaknya).")
     alamat: Optional[Singkat] = Field(None, description="Alamat kantor kecamatan (untuk kop surat).")
     jumlah_kecamatan: Optional[int] = Field(
         None, ge=1, le=100, description="Banyaknya kecamatan di kabupaten/kota ini."

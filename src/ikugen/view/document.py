@@ -53,7 +53,7 @@ class View:
     jenis_daerah: str    # "kabupaten" or "kota"
     daerah: str          # "Kabupaten Temanggung" / "Kota ..."
     kepala_daerah: str   # "Bupati" / "Wali Kota"
-    provinsi: str
+    provinsi: Optional[str]
     alamat: Optional[str]
     logo: Optional[str]  # the picture's file as written, relative to the spec
     jumlah_kecamatan: Optional[int]

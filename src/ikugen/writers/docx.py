@@ -66,6 +66,7 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
     writer.feed(markdown)
     document = _with_body(document, f"<w:body {P.NSDECL}>{writer.xml()}</w:body>")
     P.update_fields_on_open(document)
+    P.keep_manual_breaks_unstretched(document)
     P.set_properties(document, title=props.title, subject=props.subject, author=props.author,
                      when=props.when)
     buffer = io.BytesIO()

@@ -243,6 +243,34 @@ def update_fields_on_open(document: Document) -> None:
     set_setting(document.settings.element, flag)
 
 
+# The compat settings that follow doNotExpandShiftReturn in CT_Compat's sequence (ECMA-376 Part 1,
+# 17.15.3.1), the common ones: it goes before the first of them a reference document has.
+_COMPAT_AFTER = ("spacingInWholePoints", "usePrinterMetrics", "footnoteLayoutLikeWW8", "shapeLayoutLikeWW8",
+                 "alignTablesRowByRow", "adjustLineHeightInTable", "doNotUseHTMLParagraphAutoSpacing",
+                 "layoutRawTableWidth", "useWord97LineBreakRules", "doNotBreakWrappedTables",
+                 "growAutofit", "useFELayout", "useNormalStyleForList", "doNotUseIndentAsNumberingTabStop",
+                 "doNotSuppressIndentation", "splitPgBreakAndParaMark", "compatSetting")
+
+
+def keep_manual_breaks_unstretched(document: Document) -> None:
+    """A line ended by a manual break in justified text keeps its word spacing (Word and
+    LibreOffice would stretch it across the line: "a.      Landasan      Idiil")."""
+    settings = document.settings.element
+    compat = settings.find(w("compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        set_setting(settings, compat)
+    if compat.find(w("doNotExpandShiftReturn")) is not None:
+        return
+    flag = OxmlElement("w:doNotExpandShiftReturn")
+    later = next((c for c in compat if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _COMPAT_AFTER),
+                 None)
+    if later is None:
+        compat.append(flag)
+    else:
+        later.addprevious(flag)
+
+
 def set_properties(document: Document, *, title: str, subject: str, author: str,
                    when: datetime.datetime) -> None:
     """Core properties from the spec, so two builds of one spec are identical."""
