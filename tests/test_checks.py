@@ -191,10 +191,21 @@ FIRES = [
         "baris tabel ini satu indikator [IKU109]",
         "61:33: galat: kolom 'no' dipilih dua kali; sebut setiap kolom sekali [IKU109]",
     )),
-    Fires("IKU110", [("teks:\n  gambaran", "tabel:\n  target:\n    kolom: [sasaran, indikator, target]\n"
+    Fires("IKU110", [("teks:\n  gambaran", "tabel:\n  target:\n"
+                      "    kolom: [sasaran, indikator, satuan, kondisi_awal, target]\n"
                       "    judul_kolom: {no: NO}\nteks:\n  gambaran")], (
         "62:23: peringatan: judul kolom 'no' tidak dicetak: tabel 'target' tidak memuat kolom itu; "
         "tambahkan 'no' ke tabel.target.kolom, atau hapus judul ini [IKU110]",
+    )),
+    # A target table without the Satuan and Kondisi Awal columns: the two values are not printed.
+    Fires("IKU407", [("teks:\n  gambaran", "tabel:\n  target:\n    kolom: [sasaran, indikator, target]\n"
+                      "teks:\n  gambaran")], (
+        "52:13: peringatan: nilai ini (indikator[].satuan) tidak dicetak: kolom yang dipilih di "
+        "tabel.target.kolom tidak memuat 'satuan'; tambahkan 'satuan' (atau 'penjelasan') ke "
+        "tabel.target.kolom, atau hapus nilai ini [IKU407]",
+        "57:19: peringatan: nilai ini (indikator[].kondisi_awal) tidak dicetak: kolom yang dipilih di "
+        "tabel.target.kolom tidak memuat 'kondisi_awal'; tambahkan 'kondisi_awal' ke tabel.target.kolom, "
+        "atau hapus nilai ini [IKU407]",
     )),
     Fires("IKU201", [('"19670707 198803 1 005"', '"19671307 198803 1 005"')], (
         '23:8: galat: 8 angka pertama NIP (19671307) bukan tanggal lahir yang mungkin; 8 angka '

@@ -26,10 +26,12 @@ from pydantic import BaseModel
 from test_sections_doc import unprinted_in_docs
 
 from ikugen.checks.registry import Context, problem
+from ikugen.checks.tables import label_of_unprinted_column
 from ikugen.checks.unprinted import DELEGATED, PRINTERS, unprinted_value
 from ikugen.pipeline import Options, _output, docx_bytes, load_spec, markdown
 from ikugen.spec.control_fields import CONTROL_FIELDS, ENUMERATIONS, IDS, MERGE_KEYS, PATHS, pattern
 from ikugen.spec.model import Spek
+from ikugen.spec.model_tabel import KOLOM_IKU, KOLOM_PROGRAM
 
 # --- the schema's leaves ----------------------------------------------------------------------
 
@@ -153,6 +155,19 @@ BASE: dict[str, Any] = {
         "iku_eselon_iv", "matriks_perubahan", "penutup")},
              "menimbang": ["bahwa perlu menetapkan IKU;"], "diktum": ["Menetapkan IKU."]},
 }
+BASE["program"] = [{"nama": "Program Pelayanan Publik", "indikator": [_ukuran("program", "kasi")]}]
+# A label for every column of every table: printed where the column is.
+_COLUMNS = {"iku": KOLOM_IKU, "target": KOLOM_IKU, "tujuan_sasaran": KOLOM_IKU, "program": KOLOM_PROGRAM}
+BASE["tabel"] = {name: {"judul_kolom": {c: f"Label {name} {c}" for c in columns if c != "target"}}
+                 for name, columns in _COLUMNS.items()}
+BASE["tabel"]["program"]["judul"] = "Judul tabel program"
+BASE["teks"]["indikator_program"] = "Teks indikator_program kantor."
+# The office's own columns (layout "kolom": the standard layout with them): Kalimanah's table, an
+# IKU table explaining in bullets, a target table of years only, a program table of three columns.
+KOLOM = {"iku": ["no", "sasaran", "indikator", "penjelasan"],
+         "target": ["no", "sasaran", "indikator", "target"],
+         "tujuan_sasaran": ["tujuan_sasaran", "indikator", "penjelasan"],
+         "program": ["program", "indikator", "penanggung_jawab"]}
 # The README's four-chapter recipe.
 SUSUNAN = [
     {"bab": "Pendahuluan", "bagian": ["latar_belakang", "maksud_tujuan", "landasan_hukum"]},
@@ -162,14 +177,15 @@ SUSUNAN = [
     {"bab": "Penutup", "bagian": ["penutup"]},
     {"lampiran": "Formulir Indikator Kinerja Utama", "bagian": ["formulir_iku"]},
 ]
-LAYOUTS = ("standar", "keputusan", "susunan", "dasar")
+LAYOUTS = ("standar", "keputusan", "susunan", "dasar", "kolom")
 # Values that cannot be any text: the value written, and how the document prints it.
 SPECIAL = {"dokumen.periode.awal": (2020, "2020-2023"), "dokumen.periode.akhir": (2024, "2021-2024"),
            "dokumen.tanggal": ("2022-11-17", "17 November 2022"),
            "pimpinan.nip": ("19750313 200003 2 004", "19750313 200003 2 004"),
            "profil.jumlah_kecamatan": (87, "delapan puluh tujuh"),
            # a choice that is a fact of the indicator: the base says kumulatif
-           "indikator.*.tipe": ("non-kumulatif", None), "tujuan.*.indikator.*.tipe": ("non-kumulatif", None)}
+           **{f"{owner}indikator.*.tipe": ("non-kumulatif", None)
+              for owner in ("", "tujuan.*.", "program.*.")}}
 
 
 def _paths(value: Any, path: tuple = ()) -> Iterator[tuple]:
@@ -187,6 +203,9 @@ def _data(layout: str) -> dict[str, Any]:
     data = copy.deepcopy(BASE)
     if layout in ("susunan", "keputusan"):
         data["susunan"] = copy.deepcopy(SUSUNAN)
+    if layout == "kolom":
+        for name, columns in KOLOM.items():
+            data["tabel"][name]["kolom"] = list(columns)
     return data
 
 
@@ -240,12 +259,14 @@ def build(tmp: Path, layout: str, path: tuple) -> tuple[str, str, list[str]]:
 def told(loaded: Any, options: Options) -> list[Any]:
     """What IKU407 tells of a loaded spec built with `options` (run here, registered or not)."""
     ctx = Context(loaded.spek, loaded.smap, output=_output(loaded.spek, options))
-    return [problem(loaded.smap, unprinted_value, f) for f in unprinted_value(ctx)]
+    # A label of a column the office's choice leaves out is IKU110's to tell.
+    return [problem(loaded.smap, check, f) for check in (unprinted_value, label_of_unprinted_column)
+            for f in check(ctx)]
 
 
 def _expect(layout: str, key: str) -> str:
     row = unprinted_in_docs().get(key)
-    return "ya" if row is None else row["standar" if layout == "dasar" else layout]
+    return "ya" if row is None else row["standar" if layout in ("dasar", "kolom") else layout]
 
 
 def _check(tmp: Path, layout: str, path: tuple) -> None:

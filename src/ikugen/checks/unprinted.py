@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from pydantic import BaseModel
 
-from ikugen.checks.printers import PRINTERS, ROW_WORDS, K, Printer, S
+from ikugen.checks.printers import EXPLAINED, OWN_COLUMNS, OWN_LABELS, PRINTERS, ROW_WORDS, K, Printer, S
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.control_fields import pattern
 from ikugen.spec.model import Jabatan
@@ -31,7 +31,7 @@ from ikugen.view.organisation import flatten, tree
 CODE = "IKU407"
 
 # What a section prints besides itself: BAB IV of the standard layout holds three sections.
-_HOLDS = {"penetapan": ("formulir_iku", "tabel_target", "iku_eselon_iv")}
+_HOLDS = {"penetapan": ("formulir_iku", "tabel_target", "indikator_program", "iku_eselon_iv")}
 # Checked elsewhere (IKU722-IKU726 against the previous spec and its Matriks Perubahan).
 DELEGATED = frozenset({"indikator.*.alasan_perubahan", "perubahan.*.alasan_perubahan"})
 
@@ -86,6 +86,18 @@ class _Rows:
         return self.spek.organisasi[index]
 
     def holds(self, rows: str, path: Path_) -> bool:
+        if "+" in rows:  # both conditions: the row is printed, and a column of it shows the value
+            return all(self.holds(part, path) for part in rows.split("+"))
+        if rows.startswith("kolom_"):
+            return self._in_column(rows.removeprefix("kolom_"), path)
+        if rows.startswith("label_"):  # the label of a column the table prints
+            own = rows.removeprefix("label_")
+            table = own.removesuffix("_keputusan")
+            if getattr(self.spek.tabel, table).kolom:
+                return True  # a label of a column left out of the office's choice: IKU110 says so
+            return path[-1] in OWN_LABELS[own] and (table != "program" or bool(self.spek.program))
+        if rows == "with_program":
+            return bool(self.spek.program)
         if rows == "with_targets":
             return self.head in self.with_targets
         if rows == "with_matrix":
@@ -98,7 +110,8 @@ class _Rows:
             return self._holds_row(rows, path)
         j = self.position(path)
         head = j.id == self.head
-        named = {"named_head_pj": "head_pj", "named_eselon_pj": "eselon_pj", "named_pj": "pj"}
+        named = {"named_head_pj": "head_pj", "named_eselon_pj": "eselon_pj", "named_pj": "pj",
+                 "named_program_pj": "program_pj"}
         if rows in named:
             return not j.singkatan and self.holds(named[rows], path)
         if rows == "head_position":
@@ -109,10 +122,40 @@ class _Rows:
             owns = j.id in self.owners
             return bool(head or owns if rows == "annexed" else not head and owns if rows == "annex_title"
                         else owns and self.is_eselon(j.id))
+        if rows == "program_pj":  # a program indicator's cell names only the positions written
+            return any(j.id in ind.penanggung_jawab_ids
+                       for prog in self.spek.program for ind in prog.indikator)
         if rows not in self._shown:  # once per spec: a position is asked about for each value
             select = {"head_pj": lambda o: o == self.head, "eselon_pj": self.is_eselon, "pj": lambda o: True}
             self._shown[rows] = self.shown_pj(select[rows])
         return j.id in self._shown[rows]
+
+    def left_out_by_columns(self, placed: list[Printer], path: Path_) -> list[str]:
+        """The tables of `tabel` whose office-chosen columns alone keep a value off the page: its
+        row is printed there but no chosen column shows it."""
+        found = []
+        for p in placed:
+            parts = (p.rows or "").split("+")
+            kolom = [x.removeprefix("kolom_") for x in parts if x.startswith("kolom_")]
+            rest = [x for x in parts if not x.startswith("kolom_")]
+            if kolom and getattr(self.spek.tabel, kolom[0]).kolom is not None \
+                    and all(self.holds(x, path) for x in rest if x) and kolom[0] not in found:
+                found.append(kolom[0])
+        return found
+
+    def _in_column(self, table: str, path: Path_) -> bool:
+        """Whether a column of `table` shows the value: one the office chose for it (or a
+        Penjelasan listing it), or, without a choice, one of the table's own."""
+        field = _column(path)
+        chosen = getattr(self.spek.tabel, table).kolom
+        if chosen is None:
+            # The Tujuan dan Sasaran table of its own has no row for a sasaran's indicator.
+            return field in OWN_COLUMNS[table] and not (table == "tujuan_sasaran" and path[0] == "indikator")
+        if table == "tujuan_sasaran" and path[0] == "tujuan":  # rows of the Camat's tujuan only
+            if self.spek.tujuan[path[1]].id not in self.head_tujuan:  # type: ignore[index]
+                return False
+        return (field in chosen or ("penjelasan" in chosen and field in EXPLAINED)
+                or (field in ("tujuan", "sasaran") and "tujuan_sasaran" in chosen))
 
     def _holds_row(self, rows: str, path: Path_) -> bool:
         """A condition on the row of a sasaran or an indicator."""
@@ -145,7 +188,18 @@ def unprinted_value(ctx: Context) -> Iterator[Finding]:
         placed = [p for p in here if p.section is None or sections is None or p.section in sections]
         if any(p.rows is None or rows.holds(p.rows, path) for p in placed):
             continue
-        yield Finding(path, *_say(out.layout, key, printers, here, placed))
+        tables = rows.left_out_by_columns(placed, path)
+        yield Finding(path, *(_say_columns(key, path, tables) if tables else
+                              _say(out.layout, key, printers, here, placed)))
+
+
+def _say_columns(key: str, path: Path_, tables: list[str]) -> tuple[str, str]:
+    """A value whose rows are printed, in tables whose chosen columns leave its field out."""
+    field = _column(path)
+    names = " dan ".join(f"tabel.{t}.kolom" for t in tables)
+    also = " (atau 'penjelasan')" if field in EXPLAINED else ""
+    return (f"nilai ini ({key.replace('.*', '[]')}) tidak dicetak: kolom yang dipilih di {names} "
+            f"tidak memuat '{field}'", f"tambahkan '{field}'{also} ke {names}, atau hapus nilai ini")
 
 
 def _say(layout: str, key: str, printers: tuple[Printer, ...], here: list[Printer],
@@ -157,7 +211,8 @@ def _say(layout: str, key: str, printers: tuple[Printer, ...], here: list[Printe
                 "ikugen belum mencetaknya; nilai ini hanya tersimpan di spesifikasi")
     by = f"tata letak {layout}" if layout == K or not here else "susunan ini"
     if placed:  # the layout (and the sections) are there, but print other rows
-        words = sorted({ROW_WORDS[p.rows] for p in placed if p.rows})
+        words = sorted({" dengan ".join(ROW_WORDS[part] for part in p.rows.split("+"))
+                        for p in placed if p.rows})
         where = sorted({p.section or f"tata letak {layout}" for p in placed})
         others = sorted({p.section for p in printers if p.layout != layout and p.section})
         also = f"; tata letak {S} mencetaknya (bagian {', '.join(others)})" if layout == K and others else ""
@@ -171,6 +226,16 @@ def _say(layout: str, key: str, printers: tuple[Printer, ...], here: list[Printe
     sections = sorted({p.section for p in here if p.section})
     return (f"{what} tidak dicetak oleh {by}",
             f"bagian {' atau '.join(sections)} mencetaknya; tambahkan ke susunan bila perlu dicetak")
+
+
+def _column(path: Path_) -> str:
+    """The column a value is printed in: its field, under the column's name."""
+    if path[0] in ("sasaran", "organisasi"):  # a sasaran; a position named as penanggung jawab
+        return "sasaran" if path[0] == "sasaran" else "penanggung_jawab"
+    if len(path) == 3 and path[0] != "indikator":  # a tujuan's uraian or urusan, a program's name
+        return {"uraian": "tujuan", "nama": "program"}.get(str(path[2]), str(path[2]))
+    field = str(path[2] if path[0] == "indikator" else path[4])
+    return "indikator" if field == "nama" else field
 
 
 def leaves(value: Any, path: Path_ = ()) -> Iterator[Path_]:

@@ -17,6 +17,7 @@ IDS = frozenset({
     "sasaran.*.id", "sasaran.*.tujuan", "sasaran.*.pemilik", "sasaran.*.induk",
     "indikator.*.id", "indikator.*.sasaran", "indikator.*.menggantikan",
     "indikator.*.penanggung_jawab", "indikator.*.penanggung_jawab.*",
+    "program.*.indikator.*.penanggung_jawab", "program.*.indikator.*.penanggung_jawab.*",
     "perubahan.*.id",
 })
 # Choices among fixed words: they select a layout, a wording or a rule of a check.
@@ -24,6 +25,9 @@ ENUMERATIONS = frozenset({
     "dokumen.jenis", "dokumen.tata_letak", "dokumen.kertas", "profil.jenis_daerah",
     "wilayah.*.jenis", "organisasi.*.eselon",
     "tujuan.*.indikator.*.polaritas", "indikator.*.polaritas",  # IKU303 reads it
+    "program.*.indikator.*.polaritas",
+    # The office's columns of a table: which fields it prints (IKU407 asks them).
+    "tabel.iku.kolom.*", "tabel.target.kolom.*", "tabel.tujuan_sasaran.kolom.*", "tabel.program.kolom.*",
     "susunan.*.bagian.*", "susunan.*.bagian.*.bagian",  # a built-in section, by name
 })
 # Files the spec names, relative to itself (a picture is placed, a spec is read).
