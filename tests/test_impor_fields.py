@@ -190,7 +190,23 @@ def test_every_opening_text_of_a_built_in_section_comes_back_as_its_teks(tmp_pat
     data["profil"]["visi"] = "Temanggung maju"
     for indicator in data["indikator"]:
         indicator["target"] = {2020: 50}
+    # The program table and its opening are printed only for a spec with programs.
+    program = {"nama": "Persentase desa tertib administrasi", "penanggung_jawab": "pem"}
+    data["program"] = [{"nama": "Program Penyelenggaraan Pemerintahan", "indikator": [program]}]
     spec = tmp_path / "kaloran.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
     assert got.teks.model_dump(exclude_defaults=True) == data["teks"]
+
+
+def test_programs_come_back_with_their_indicators_and_penanggung_jawab(tmp_path):
+    truth = load(FIDELITY / "program.yaml")
+    got = _round_trip(FIDELITY / "program.yaml", tmp_path)  # program facts counted (impor/share.py)
+    assert [(p.nama, [i.nama for i in p.indikator]) for p in got.program] == [
+        (p.nama, [i.nama for i in p.indikator]) for p in truth.program]
+    first = got.program[0].indikator[0]
+    assert first.penanggung_jawab_ids == ["pelayanan", "trantib"]  # two section heads in one cell
+    assert first.rumus == truth.program[0].indikator[0].rumus  # "PENJELASAN FORMULASI ..." is the rumus
+    assert first.target == truth.program[0].indikator[0].target  # and the targets per year
+    assert got.teks.indikator_program == truth.teks.indikator_program  # under the office's own title
+    assert [i.nama for i in got.indikator] == ["Indeks Kepuasan Masyarakat"]  # not the program's
