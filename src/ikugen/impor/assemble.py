@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ikugen.impor import chapters, draft, facts, positions, programs, tables, texts
+from ikugen.impor import chapters, choices, draft, facts, positions, programs, tables, texts
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
@@ -87,6 +87,7 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
     spec["program"] = _programs(blocks, found_positions, kecamatan, counts)
+    spec["tabel"] = choices.tabel([*seen, *programs.tables(blocks)], spec, layout)
     if layout == "standar":  # the office's own prose where no field holds it (texts.py)
         used = texts.places(spec)
         spec["teks"] = texts.teks(blocks, used) or None
@@ -285,6 +286,9 @@ def _unknown_sasaran(sasaran: list[dict[str, Any]]) -> str:
 
 
 def _nilai(value: Optional[V]) -> Optional[V]:
+    """A baseline as the spec's Nilai; a dash is kept: the indicator is new (no baseline yet)."""
     from ikugen.impor.draft import nilai
 
+    if value is not None and str(value.value).strip() in ("-", "–", "—"):
+        return V("-", value.place)
     return nilai(str(value.value), value.place) if value is not None else None

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ikugen.impor.blocks import Block, Par
 from ikugen.impor.draft import V
-from ikugen.impor.tables import Row, Seen, _header, _rows, _title, of_programs
+from ikugen.impor.tables import Row, Seen, _header, _above, _rows, of_programs
 from ikugen.impor.words import fold
 
 DETAILS = ("satuan", "definisi", "alasan", "rumus", "sumber_data", "tipe", "polaritas", "penanggung_jawab",
@@ -37,9 +37,9 @@ def tables(blocks: list[Block]) -> Iterator[Seen]:
             between.append(block)
             continue
         start, names = _header(block)
-        title, between = _title(between), []
-        if of_programs(block, start, names, title):
-            yield Seen("program", block, start, names, title)
+        above, between = _above(between), []
+        if of_programs(block, start, names, " ".join(above)):
+            yield Seen("program", block, start, names, above)
 
 
 def read(blocks: list[Block]) -> list[Program]:

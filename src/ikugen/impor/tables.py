@@ -70,7 +70,7 @@ class Seen:
     table: Table
     start: int
     names: dict[int, str]
-    title: str = ""
+    above: tuple[str, ...] = ()  # the paragraphs just above it, where its title is
 
 
 def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row], list[Row], list[Seen]]:
@@ -89,7 +89,8 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         start, names = _header(block)
         width = len(block.rows[0]) if block.rows else 0
         near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
-        title, between = _title(between), []
+        above, between = _above(between), []
+        title = " ".join(above)
         if of_programs(block, start, names, title):
             previous = None
             continue  # the program indicators (programs.py), not the IKU's
@@ -109,7 +110,7 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         previous = (width, names, owner_of.get(k))
         kind = "tujuan_sasaran" if "tujuan_sasaran" in fields else "iku" if fields & _DETAILS else "target"
         if start >= 0:
-            seen.append(Seen(kind, block, start, names, title))
+            seen.append(Seen(kind, block, start, names, above))
         if kind == "target":
             targets += rows
         else:
@@ -117,9 +118,9 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
     return iku, targets, seen
 
 
-def _title(between: list[Block]) -> str:
+def _above(between: list[Block]) -> tuple[str, ...]:
     """The paragraphs just above a table, where its title is."""
-    return " ".join(b.text for b in between[-3:] if isinstance(b, Par))
+    return tuple(b.text for b in between[-3:] if isinstance(b, Par))
 
 
 def of_programs(table: Table, start: int, names: dict[int, str], title: str) -> bool:
