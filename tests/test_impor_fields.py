@@ -18,6 +18,7 @@ from ikugen.impor.blocks import Par, read_docx
 from ikugen.impor.draft import V
 from ikugen.impor.facts import landasan
 from ikugen.impor.positions import Position, resolve_all
+from ikugen.impor.words import column
 from ikugen.spec.model import KelompokHukum, Spek
 
 FIDELITY = ROOT / "tests" / "fidelity"
@@ -82,6 +83,38 @@ def test_a_tujuan_indicator_keeps_its_rumus_sumber_data_and_penanggung_jawab(tmp
     assert got.teks.penutup is None  # the signing line under the penutup is not its text
 
 
+def _table_texts(docx: Path, first: str) -> list[list[str]]:
+    """The cells of the DOCX table whose first header cell is `first`, row by row."""
+    table = next(t for t in Document(str(docx)).tables if t.rows[0].cells[0].text == first)
+    return [[" ".join(c.text.split()) for c in row.cells] for row in table.rows]
+
+
+def test_kalimanah_s_tujuan_dan_sasaran_table_comes_back_with_its_columns_bullets_and_labels(tmp_path):
+    truth = load(ROOT / "examples" / "kalimanah.yaml")
+    original = _built("kalimanah", tmp_path)
+    draft, _ = _import(original, tmp_path)
+    got = load(draft)
+    assert got.tabel.tujuan_sasaran == truth.tabel.tujuan_sasaran  # kolom and the three labels
+    assert got.tabel.iku == truth.tabel.iku  # its IKU table has ikugen's own columns: no choice
+    for mine, theirs in [(got.tujuan[0].indikator[0], truth.tujuan[0].indikator[0]),
+                         *zip(got.indikator, truth.indikator, strict=True)]:
+        fields = ("nama", "alasan", "tipe", "rumus", "sumber_data", "penanggung_jawab")
+        assert [getattr(mine, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    other = tmp_path / "lagi"
+    other.mkdir()
+    rebuilt = _built("draf", other, spec=draft)  # the draft validates and builds as it is
+    assert _table_texts(rebuilt, "TUJUAN SASARAN") == _table_texts(original, "TUJUAN SASARAN")
+
+
+def test_a_penjelasan_header_names_its_field_or_the_bullets_of_several():
+    assert column("PENJELASAN (Alasan Pemilihan Formasi Pengukuran Tipe Penghitungan dan Sumber Data)") == (
+        "penjelasan")
+    assert column("PENJELASAN FORMULASI PENGHITUNGAN (X 100%)") == "rumus"
+    assert column("Penjelasan") == "definisi"  # a Penjelasan alone explains what the indicator is
+    assert column("KINERJA UTAMA/SASARAN STRATEGI/OUTCOME") == "sasaran"
+    assert column("TUJUAN SASARAN") == column("Tujuan/Sasaran") == "tujuan_sasaran"
+
+
 def test_an_undated_document_gives_a_draft_without_a_date(tmp_path):
     base = (ROOT / "tests" / "bad_inputs" / "valid-base.yaml").read_text(encoding="utf-8")
     spec = tmp_path / "tanpa-tanggal.yaml"
@@ -99,6 +132,7 @@ def test_an_undated_document_gives_a_draft_without_a_date(tmp_path):
 def test_the_round_trip_brings_no_teks_and_an_office_text_becomes_one(tmp_path):
     draft, _ = _import(_built("kaloran", tmp_path), tmp_path)
     assert "teks:" not in draft.read_text(encoding="utf-8")  # ikugen's own wording is not the office's
+    assert "tabel:" not in draft.read_text(encoding="utf-8")  # nor are its own columns and labels
     document = Document()
     document.add_heading("INDIKATOR KINERJA UTAMA KECAMATAN KALORAN KABUPATEN TEMANGGUNG TAHUN 2021-2025", 0)
     document.add_heading("A. Tugas Pokok dan Fungsi", 2)
@@ -209,4 +243,6 @@ def test_programs_come_back_with_their_indicators_and_penanggung_jawab(tmp_path)
     assert first.rumus == truth.program[0].indikator[0].rumus  # "PENJELASAN FORMULASI ..." is the rumus
     assert first.target == truth.program[0].indikator[0].target  # and the targets per year
     assert got.teks.indikator_program == truth.teks.indikator_program  # under the office's own title
+    # The office's columns and labels (its IKU table without No) and the program table's title.
+    assert got.tabel == truth.tabel
     assert [i.nama for i in got.indikator] == ["Indeks Kepuasan Masyarakat"]  # not the program's

@@ -14,6 +14,8 @@ import re
 from types import SimpleNamespace
 from typing import Any, Optional
 
+from jinja2.exceptions import UndefinedError
+
 from ikugen.impor.draft import V, plain
 from ikugen.impor.tables import Seen, _body, _labelled
 from ikugen.package_data import templates_dir
@@ -92,27 +94,25 @@ def _source(template: str) -> str:
     return re.sub(r"\{#.*?#\}", "", (templates_dir() / template).read_text(encoding="utf-8"), flags=re.S)
 
 
-def _module() -> Any:
+def _evaluate(expression: str, **names: Any) -> Any:
+    """A template expression's value, evaluated as the templates are (the sandbox)."""
     from ikugen.render.environment import environment
 
-    return environment().get_template("tabel/kolom.md.j2").make_module({"doc": None})
+    return environment().compile_expression(expression)(**names)
 
 
 def _default_labels(template: str) -> dict[str, str]:
     """The labels `template` prints: kolom.md.j2's, with the few it words otherwise."""
     from ikugen.render.environment import environment
 
-    k = _module()
+    k: Any = environment().get_template("tabel/kolom.md.j2").make_module({"doc": None})
     found = re.search(r"dict\(k\.label(?:,\s*\w+=\"[^\"]*\")*\)", _source(template))
-    labels = environment().compile_expression(found.group(0))(k=k) if found else k.label
-    return dict(labels)
+    return dict(_evaluate(found.group(0), k=k) if found else k.label)
 
 
 def _default_columns(template: str, data: dict[str, Any]) -> Optional[list[str]]:
     """The columns `template` prints without a choice for the draft's indicators (a column
     only some row fills comes with that row), or None when the template does not say."""
-    from ikugen.render.environment import environment
-
     source = _source(template)
     found = re.search(r"set kolom = doc\.tabel\.\w+\.kolom or (.*?)\s*-?%\}", source, re.S)
     if not found:
@@ -125,10 +125,10 @@ def _default_columns(template: str, data: dict[str, Any]) -> Optional[list[str]]
                           ada_kondisi_awal=any(i.kondisi_awal is not None for i in ind), baris_program=ind)
     # The program table's columns of details, each when some indicator has it.
     listed = re.search(r"for c in (\([^)]*\)) if ind\|selectattr\(c\)", source)
-    details = environment().compile_expression(listed.group(1))() if listed else ()
+    details = _evaluate(listed.group(1)) if listed else ()
     ada = SimpleNamespace(kolom=[c for c in details if any(getattr(i, c) for i in ind)])
     tahun = [y for i in ind for y in (i.target or {})]
     try:
-        return list(environment().compile_expression(found.group(1))(doc=doc, ind=ind, ada=ada, tahun=tahun))
-    except Exception:  # noqa: BLE001 - a template of the office's own: its defaults are not known
+        return list(_evaluate(found.group(1), doc=doc, ind=ind, ada=ada, tahun=tahun))
+    except (UndefinedError, TypeError):  # the expression reads more than is given here: not known
         return None

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ikugen.impor.blocks import Block, Par
 from ikugen.impor.draft import V
-from ikugen.impor.tables import Row, Seen, _header, _above, _rows, of_programs
+from ikugen.impor.tables import Row, Seen, _above, _header, _rows, of_programs
 from ikugen.impor.words import fold
 
 DETAILS = ("satuan", "definisi", "alasan", "rumus", "sumber_data", "tipe", "polaritas", "penanggung_jawab",
