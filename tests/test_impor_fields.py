@@ -246,3 +246,11 @@ def test_programs_come_back_with_their_indicators_and_penanggung_jawab(tmp_path)
     # The office's columns and labels (its IKU table without No) and the program table's title.
     assert got.tabel == truth.tabel
     assert [i.nama for i in got.indikator] == ["Indeks Kepuasan Masyarakat"]  # not the program's
+
+
+def test_a_decree_s_dictum_naming_the_program_indicators_is_not_their_table(tmp_path):
+    truth = load(FIDELITY / "program.yaml")
+    got = load(_import(_built("program", tmp_path, "keputusan", spec=FIDELITY / "program.yaml"), tmp_path)[0])
+    assert [p.nama for p in got.program] == [p.nama for p in truth.program]  # the annex's table only
+    assert got.tabel.program.judul == truth.tabel.program.judul  # not "MEMUTUSKAN:" above the dictum
+    assert got.tabel.program.judul_kolom == truth.tabel.program.judul_kolom

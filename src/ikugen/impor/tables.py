@@ -42,12 +42,13 @@ _DETAILS = {"rumus", "definisi", "penjelasan", "sumber_data", "penanggung_jawab"
 
 
 def _header(table: Table) -> tuple[int, dict[int, str]]:
-    """The header row (within the first three) and its columns' fields."""
+    """The header row (within the first three) and its columns' fields. A row naming one column
+    only is not a header: a decree's dictum "KEDUA : Indikator kinerja program ..." is not."""
     best: tuple[int, dict[int, str]] = (-1, {})
     for r, row in enumerate(table.rows[:3]):
         names = {c: column(cell) for c, cell in enumerate(row)}
         names = {c: n for c, n in names.items() if n}
-        if len(names) > len(best[1]):
+        if len(names) > max(len(best[1]), 1):
             best = (r, names)
     return best
 
