@@ -19,6 +19,7 @@ from jinja2.exceptions import UndefinedError
 from ikugen.impor.draft import V, plain
 from ikugen.impor.tables import Seen, _body, _labelled
 from ikugen.package_data import templates_dir
+from ikugen.spec.fields import MAX_SHORT
 from ikugen.spec.model_tabel import KOLOM_IKU, KOLOM_PROGRAM, JudulKolomIku, JudulKolomProgram
 
 # The template of each table; in a decree the IKU tables are the annexes' (one per position).
@@ -26,6 +27,7 @@ _TEMPLATE = {"iku": "tabel/iku.md.j2", "iku:keputusan": "tabel/iku_jabatan.md.j2
              "target": "tabel/target.md.j2", "tujuan_sasaran": "bagian/tujuan_sasaran.md.j2",
              "program": "tabel/program.md.j2"}
 _PROGRAM_TITLE = re.compile(r"^(perubahan\s+)?indikator\s+kinerja\s+program\b", re.I)
+_CHAPTER = re.compile(r"^BAB\s+[IVXL]+\b")  # a chapter's heading right above is not the table's title
 _FIELDS = ("nama", "satuan", "definisi", "rumus", "sumber_data", "penanggung_jawab", "alasan", "tipe",
            "polaritas", "kondisi_awal", "target")
 
@@ -58,10 +60,10 @@ def _choice(seen: Seen, template: str, data: dict[str, Any]) -> dict[str, Any]:
         entry["kolom"] = [V(c, place) for c in kolom]
     labels = _default_labels(template)
     own = {c: V(text, place) for c, text in judul.items()
-           if c in kolom and c in labelled and text != labels.get(c)}
+           if c in kolom and c in labelled and text != labels.get(c) and len(text) <= MAX_SHORT}
     if own:
         entry["judul_kolom"] = own
-    title = [line for line in seen.above if line.isupper()]
+    title = [line for line in seen.above if line.isupper() and not _CHAPTER.match(line)]
     if program and title and not _PROGRAM_TITLE.match(title[0]):
         entry["judul"] = V(" ".join(title), place)
     return entry
