@@ -254,3 +254,18 @@ def test_a_decree_s_dictum_naming_the_program_indicators_is_not_their_table(tmp_
     assert [p.nama for p in got.program] == [p.nama for p in truth.program]  # the annex's table only
     assert got.tabel.program.judul == truth.tabel.program.judul  # not "MEMUTUSKAN:" above the dictum
     assert got.tabel.program.judul_kolom == truth.tabel.program.judul_kolom
+
+
+def test_an_iku_and_a_target_table_of_the_office_s_columns_come_back_as_its_choice(tmp_path):
+    data = yaml.safe_load((ROOT / "examples" / "kaloran.yaml").read_text(encoding="utf-8"))
+    for n, indicator in enumerate(data["indikator"]):
+        indicator["kondisi_awal"], indicator["target"] = f"{60 + n}", {2019: 61 + n, 2020: 62 + n}
+    data["tabel"] = {"iku": {"kolom": ["no", "sasaran", "indikator", "penanggung_jawab", "rumus"],
+                             "judul_kolom": {"no": "NO.", "penanggung_jawab": "PJ"}},
+                     "target": {"kolom": ["indikator", "kondisi_awal", "target"],
+                                "judul_kolom": {"indikator": "INDIKATOR KINERJA"}}}
+    spec = tmp_path / "kaloran.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
+    assert got.tabel == load(spec).tabel
+    assert got.indikator[1].target == load(spec).indikator[1].target  # a target table without sasaran
