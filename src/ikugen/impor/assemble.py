@@ -146,8 +146,8 @@ def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Pos
 
 
 def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row]:
-    """Rows of an IKU table that name their tujuan ("Tujuan 1 : ..."): the tujuan and its
-    indicator into `goals`, each sasaran below linked to it; the other rows returned."""
+    """Rows of an IKU table that name their tujuan ("Tujuan 1 : ...") or a tujuan's indicator:
+    the tujuan and its indicator into `goals`, each sasaran below linked to it; the rest returned."""
     kept = []
     for row in rows:
         if row.tujuan is not None:
@@ -163,6 +163,12 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
                 continue
             if row.sasaran is not None:
                 goals.sasaran_tujuan.setdefault(fold(str(row.sasaran.value)), index)
+        elif row.sasaran is None:  # no sasaran, none above: a tujuan's indicator without its column
+            mine = [i for i, t in enumerate(goals.tujuan) if fold(str(row.nama.value)) in
+                    [fold(str(v.value)) for v in t[1]]]
+            if mine:
+                goals.detail.setdefault((mine[0], fold(str(row.nama.value))), row)
+                continue
         kept.append(row)
     return kept
 
