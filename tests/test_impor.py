@@ -62,6 +62,7 @@ def test_round_trip_keeps_95_percent_of_the_facts(name, layout, tmp_path):
     draft, result = _import(plain, tmp_path)
     _measured(EXAMPLES / f"{name}.yaml", draft, 0.95)
     assert "ditemukan" in result.stderr and "indikator" in result.stderr
+    assert load(draft).tabel == load(EXAMPLES / f"{name}.yaml").tabel  # the office's table choice, or none
 
 
 def test_the_stripped_file_has_no_ikugen_fingerprint(tmp_path):

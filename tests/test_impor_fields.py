@@ -18,6 +18,7 @@ from ikugen.impor.blocks import Par, read_docx
 from ikugen.impor.draft import V
 from ikugen.impor.facts import landasan
 from ikugen.impor.positions import Position, resolve_all
+from ikugen.impor.words import column
 from ikugen.spec.model import KelompokHukum, Spek
 
 FIDELITY = ROOT / "tests" / "fidelity"
@@ -82,6 +83,38 @@ def test_a_tujuan_indicator_keeps_its_rumus_sumber_data_and_penanggung_jawab(tmp
     assert got.teks.penutup is None  # the signing line under the penutup is not its text
 
 
+def _table_texts(docx: Path, first: str) -> list[list[str]]:
+    """The cells of the DOCX table whose first header cell is `first`, row by row."""
+    table = next(t for t in Document(str(docx)).tables if t.rows[0].cells[0].text == first)
+    return [[" ".join(c.text.split()) for c in row.cells] for row in table.rows]
+
+
+def test_kalimanah_s_tujuan_dan_sasaran_table_comes_back_with_its_columns_bullets_and_labels(tmp_path):
+    truth = load(ROOT / "examples" / "kalimanah.yaml")
+    original = _built("kalimanah", tmp_path)
+    draft, _ = _import(original, tmp_path)
+    got = load(draft)
+    assert got.tabel.tujuan_sasaran == truth.tabel.tujuan_sasaran  # kolom and the three labels
+    assert got.tabel.iku == truth.tabel.iku  # its IKU table has ikugen's own columns: no choice
+    for mine, theirs in [(got.tujuan[0].indikator[0], truth.tujuan[0].indikator[0]),
+                         *zip(got.indikator, truth.indikator, strict=True)]:
+        fields = ("nama", "alasan", "tipe", "rumus", "sumber_data", "penanggung_jawab")
+        assert [getattr(mine, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    other = tmp_path / "lagi"
+    other.mkdir()
+    rebuilt = _built("draf", other, spec=draft)  # the draft validates and builds as it is
+    assert _table_texts(rebuilt, "TUJUAN SASARAN") == _table_texts(original, "TUJUAN SASARAN")
+
+
+def test_a_penjelasan_header_names_its_field_or_the_bullets_of_several():
+    assert column("PENJELASAN (Alasan Pemilihan Formasi Pengukuran Tipe Penghitungan dan Sumber Data)") == (
+        "penjelasan")
+    assert column("PENJELASAN FORMULASI PENGHITUNGAN (X 100%)") == "rumus"
+    assert column("Penjelasan") == "definisi"  # a Penjelasan alone explains what the indicator is
+    assert column("KINERJA UTAMA/SASARAN STRATEGI/OUTCOME") == "sasaran"
+    assert column("TUJUAN SASARAN") == column("Tujuan/Sasaran") == "tujuan_sasaran"
+
+
 def test_an_undated_document_gives_a_draft_without_a_date(tmp_path):
     base = (ROOT / "tests" / "bad_inputs" / "valid-base.yaml").read_text(encoding="utf-8")
     spec = tmp_path / "tanpa-tanggal.yaml"
@@ -99,6 +132,7 @@ def test_an_undated_document_gives_a_draft_without_a_date(tmp_path):
 def test_the_round_trip_brings_no_teks_and_an_office_text_becomes_one(tmp_path):
     draft, _ = _import(_built("kaloran", tmp_path), tmp_path)
     assert "teks:" not in draft.read_text(encoding="utf-8")  # ikugen's own wording is not the office's
+    assert "tabel:" not in draft.read_text(encoding="utf-8")  # nor are its own columns and labels
     document = Document()
     document.add_heading("INDIKATOR KINERJA UTAMA KECAMATAN KALORAN KABUPATEN TEMANGGUNG TAHUN 2021-2025", 0)
     document.add_heading("A. Tugas Pokok dan Fungsi", 2)
@@ -190,7 +224,49 @@ def test_every_opening_text_of_a_built_in_section_comes_back_as_its_teks(tmp_pat
     data["profil"]["visi"] = "Temanggung maju"
     for indicator in data["indikator"]:
         indicator["target"] = {2020: 50}
+    # The program table and its opening are printed only for a spec with programs.
+    program = {"nama": "Persentase desa tertib administrasi", "penanggung_jawab": "pem"}
+    data["program"] = [{"nama": "Program Penyelenggaraan Pemerintahan", "indikator": [program]}]
     spec = tmp_path / "kaloran.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
     assert got.teks.model_dump(exclude_defaults=True) == data["teks"]
+
+
+def test_programs_come_back_with_their_indicators_and_penanggung_jawab(tmp_path):
+    truth = load(FIDELITY / "program.yaml")
+    got = _round_trip(FIDELITY / "program.yaml", tmp_path)  # program facts counted (impor/share.py)
+    assert [(p.nama, [i.nama for i in p.indikator]) for p in got.program] == [
+        (p.nama, [i.nama for i in p.indikator]) for p in truth.program]
+    first = got.program[0].indikator[0]
+    assert first.penanggung_jawab_ids == ["pelayanan", "trantib"]  # two section heads in one cell
+    assert first.rumus == truth.program[0].indikator[0].rumus  # "PENJELASAN FORMULASI ..." is the rumus
+    assert first.target == truth.program[0].indikator[0].target  # and the targets per year
+    assert got.teks.indikator_program == truth.teks.indikator_program  # under the office's own title
+    # The office's columns and labels (its IKU table without No) and the program table's title.
+    assert got.tabel == truth.tabel
+    assert [i.nama for i in got.indikator] == ["Indeks Kepuasan Masyarakat"]  # not the program's
+
+
+def test_a_decree_s_dictum_naming_the_program_indicators_is_not_their_table(tmp_path):
+    truth = load(FIDELITY / "program.yaml")
+    got = load(_import(_built("program", tmp_path, "keputusan", spec=FIDELITY / "program.yaml"), tmp_path)[0])
+    assert [p.nama for p in got.program] == [p.nama for p in truth.program]  # the annex's table only
+    assert got.tabel.program.judul == truth.tabel.program.judul  # not "MEMUTUSKAN:" above the dictum
+    assert got.tabel.program.judul_kolom == truth.tabel.program.judul_kolom
+
+
+def test_an_iku_and_a_target_table_of_the_office_s_columns_come_back_as_its_choice(tmp_path):
+    data = yaml.safe_load((ROOT / "examples" / "kaloran.yaml").read_text(encoding="utf-8"))
+    for n, indicator in enumerate(data["indikator"]):
+        indicator["kondisi_awal"], indicator["target"] = f"{60 + n}", {2019: 61 + n, 2020: 62 + n}
+    data["tabel"] = {"iku": {"kolom": ["no", "sasaran", "indikator", "penanggung_jawab", "rumus"],
+                             "judul_kolom": {"no": "NO.", "penanggung_jawab": "PJ"}},
+                     "target": {"kolom": ["indikator", "kondisi_awal", "target"],
+                                "judul_kolom": {"indikator": "INDIKATOR KINERJA"}}}
+    spec = tmp_path / "kaloran.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got = load(_import(_built("kaloran", tmp_path, spec=spec), tmp_path)[0])
+    assert got.tabel == load(spec).tabel
+    # The target table without a sasaran column: each row's targets to the indicator of its name.
+    assert {i.nama: i.target for i in got.indikator} == {i.nama: i.target for i in load(spec).indikator}

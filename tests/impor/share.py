@@ -4,7 +4,8 @@ A fact is one value in its field: one desa, one neighbour, one position's tugas 
 and each lettered item of it), one fungsi item, one regulation (under its group's name when the
 landasan hukum is grouped, and each group's name), one indicator's name, definisi, rumus,
 sumber data, each penanggung jawab (as the position's name, its sasaran owner when not
-written), one target, for the indicators of the sasaran and of the tujuan alike; and the cover
+written), one target, for the indicators of the sasaran and of the tujuan alike; each program
+and its indicators with theirs (their own penanggung jawab only); and the cover
 facts, the signing date, the Camat, visi, misi, tujuan and sasaran. Positions and indicators
 of the two specs are paired first (by name, then by content), so a fungsi counts when it is
 under the same position.
@@ -128,6 +129,11 @@ def facts(spek: Spek, positions: Optional[dict[str, str]] = None) -> list[tuple[
         out.append(("indikator", i.nama))
         owners = i.penanggung_jawab_ids or [spek.owner(sasaran.get(i.sasaran)) or ""]
         out += _details(i, "", names, owners)
+    for program in spek.program:  # a program, and each of its indicators with their details
+        out.append(("program", program.nama))
+        for i in program.indikator:
+            out.append((f"indikator_program[{norm(program.nama)}]", i.nama))
+            out += _details(i, "program.", names, i.penanggung_jawab_ids)
     if spek.dokumen.tanggal:
         out.append(("dokumen.tanggal", spek.dokumen.tanggal))
     return [(k, str(v)) for k, v in out if v]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ikugen.impor import chapters, draft, facts, positions, programs, tables, texts
+from ikugen.impor import chapters, choices, draft, facts, positions, programs, tables, texts
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.draft import Blank, Note, V
 from ikugen.impor.words import fold
@@ -81,12 +81,13 @@ def build(blocks: list[Block]) -> tuple[dict[str, Any], Counts]:
     counts.positions = len(found_positions)
     organisasi = _organisation(found_positions)
     owners = _annex_owners(blocks, kecamatan, found_positions)
-    iku, target_rows = tables.indicators(blocks, owners)
+    iku, target_rows, seen = tables.indicators(blocks, owners)
     goals = tables.goals(blocks)
     spec: dict[str, Any] = {"dokumen": dokumen, "profil": profil, "pimpinan": pimpinan, "wilayah": wilayah,
                             "organisasi": organisasi}
     spec.update(_goals_and_indicators(iku, target_rows, goals, found_positions, kecamatan, counts))
     spec["program"] = _programs(blocks, found_positions, kecamatan, counts)
+    spec["tabel"] = choices.tabel([*seen, *programs.tables(blocks)], spec, layout)
     if layout == "standar":  # the office's own prose where no field holds it (texts.py)
         used = texts.places(spec)
         spec["teks"] = texts.teks(blocks, used) or None
@@ -145,8 +146,8 @@ def _annex_owners(blocks: list[Block], kecamatan: str, found: list[positions.Pos
 
 
 def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row]:
-    """Rows of an IKU table that name their tujuan ("Tujuan 1 : ..."): the tujuan and its
-    indicator into `goals`, each sasaran below linked to it; the other rows returned."""
+    """Rows of an IKU table that name their tujuan ("Tujuan 1 : ...") or a tujuan's indicator:
+    the tujuan and its indicator into `goals`, each sasaran below linked to it; the rest returned."""
     kept = []
     for row in rows:
         if row.tujuan is not None:
@@ -162,13 +163,19 @@ def _tujuan_rows(rows: list[tables.Row], goals: tables.Goals) -> list[tables.Row
                 continue
             if row.sasaran is not None:
                 goals.sasaran_tujuan.setdefault(fold(str(row.sasaran.value)), index)
+        elif row.sasaran is None:  # no sasaran, none above: a tujuan's indicator without its column
+            mine = [i for i, t in enumerate(goals.tujuan) if fold(str(row.nama.value)) in
+                    [fold(str(v.value)) for v in t[1]]]
+            if mine:
+                goals.detail.setdefault((mine[0], fold(str(row.nama.value))), row)
+                continue
         kept.append(row)
     return kept
 
 
 def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], goals: tables.Goals,
                           found: list[positions.Position], kecamatan: str, counts: Counts) -> dict[str, Any]:
-    iku = _tujuan_rows(iku, goals)
+    iku = _tujuan_rows(tables.merged(iku), goals)
     tujuan = _tujuan(goals, found, kecamatan, counts)
     sasaran: list[dict[str, Any]] = []
     keys: dict[tuple[str, Optional[str]], str] = {}
@@ -207,14 +214,12 @@ def _goals_and_indicators(iku: list[tables.Row], target_rows: list[tables.Row], 
             for entry in by_name.get(fold(str(row.nama.value)), [])[:1]:
                 entry["target"] = {**entry["target"], **row.target}
                 if row.cells.get("kondisi_awal") and not entry.get("kondisi_awal"):
-                    entry["kondisi_awal"] = row.cells["kondisi_awal"]
+                    entry["kondisi_awal"] = _nilai(row.cells["kondisi_awal"])
                 if row.cells.get("satuan") and not entry.get("satuan"):
                     entry["satuan"] = row.cells["satuan"]
     if not rows:  # no IKU table: the sasaran of the tujuan table, still without indicators
         for text in goals.sasaran:
             sasaran_id(text, None)
-    for entry in indikator:
-        entry["kondisi_awal"] = _nilai(entry.get("kondisi_awal"))
     counts.indicators = len(indikator)
     counts.targets = sum(len(e["target"]) for e in indikator)
     return {"tujuan": tujuan, "sasaran": sasaran, "indikator": indikator}
@@ -246,7 +251,6 @@ def _tujuan(goals: tables.Goals, found: list[positions.Position], kecamatan: str
             measure: dict[str, Any] = {"nama": n}
             if row:
                 measure = _details(measure, row, found, kecamatan, counts)
-            measure["kondisi_awal"] = _nilai(measure.get("kondisi_awal"))
             measures.append(measure)
         out.append({"id": V(f"T{i + 1}", uraian.place), "uraian": uraian, "urusan": urusan,
                     "indikator": measures})
@@ -263,6 +267,9 @@ def _details(entry: dict[str, Any], row: tables.Row, found: list[positions.Posit
     if tipe is not None and re.fullmatch(r"(non\s*)?kumulatif", fold(str(tipe.value))):
         word = "non-kumulatif" if fold(str(tipe.value)).startswith("non") else "kumulatif"
         entry["tipe"] = V(word, tipe.place, f"tertulis \"{tipe.value}\"")
+    polaritas = row.cells.get("polaritas")
+    if polaritas is not None and fold(str(polaritas.value)) in ("positif", "negatif"):
+        entry["polaritas"] = V(fold(str(polaritas.value)), polaritas.place)
     pj = row.cells.get("penanggung_jawab")
     if pj is not None:
         ids = positions.resolve_all(str(pj.value), found, kecamatan)
@@ -273,7 +280,7 @@ def _details(entry: dict[str, Any], row: tables.Row, found: list[positions.Posit
             counts.unmapped += 1
             entry["_pj"] = Note(f"penanggung jawab tertulis \"{pj.value}\" ({pj.place}) tidak cocok "
                                 "dengan jabatan mana pun: tulis id jabatannya di penanggung_jawab")
-    entry["kondisi_awal"] = row.cells.get("kondisi_awal")
+    entry["kondisi_awal"] = _nilai(row.cells.get("kondisi_awal"))
     entry["target"] = dict(row.target)
     return entry
 
@@ -285,6 +292,9 @@ def _unknown_sasaran(sasaran: list[dict[str, Any]]) -> str:
 
 
 def _nilai(value: Optional[V]) -> Optional[V]:
+    """A baseline as the spec's Nilai; a dash is kept: the indicator is new (no baseline yet)."""
     from ikugen.impor.draft import nilai
 
+    if value is not None and str(value.value).strip() in ("-", "–", "—"):
+        return V("-", value.place)
     return nilai(str(value.value), value.place) if value is not None else None

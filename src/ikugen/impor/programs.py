@@ -12,14 +12,15 @@ many were found and not written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-from ikugen.impor.blocks import Block, Par, Table
+from ikugen.impor.blocks import Block, Par
 from ikugen.impor.draft import V
-from ikugen.impor.tables import Row, _header, _rows, of_programs
+from ikugen.impor.tables import Row, Seen, _above, _header, _rows, of_programs
 from ikugen.impor.words import fold
 
-DETAILS = ("definisi", "rumus", "sumber_data", "penanggung_jawab")
+DETAILS = ("satuan", "definisi", "alasan", "rumus", "sumber_data", "tipe", "polaritas", "penanggung_jawab",
+           "kondisi_awal", "target")
 
 
 @dataclass
@@ -28,20 +29,26 @@ class Program:
     indikator: list[Row] = field(default_factory=list)
 
 
+def tables(blocks: list[Block]) -> Iterator[Seen]:
+    """The program indicator tables, each with its header and the paragraphs above it."""
+    between: list[Block] = []  # the paragraphs since the last table
+    for block in blocks:
+        if isinstance(block, Par):
+            between.append(block)
+            continue
+        start, names = _header(block)
+        above, between = _above(between), []
+        if of_programs(block, start, names, " ".join(above)):
+            yield Seen("program", block, start, names, above)
+
+
 def read(blocks: list[Block]) -> list[Program]:
     """Every program of the program indicator tables, in the document's order."""
     programs: dict[str, Program] = {}
-    between: list[str] = []
-    for block in blocks:
-        if isinstance(block, Par):
-            between.append(block.text)
-            continue
-        assert isinstance(block, Table)
-        start, names = _header(block)
-        title, between = " ".join(between[-3:]), []
-        if not of_programs(block, start, names, title):
-            continue
-        for row in _rows(block, start, names, {}, None):
+    for seen in tables(blocks):
+        start, names = seen.start, seen.names
+        years = {c: int(n.split(":")[1]) for c, n in names.items() if n.startswith("tahun:")}
+        for row in _rows(seen.table, start, names, years, None):
             nama = row.cells.get("program") or row.sasaran
             if nama is None:
                 continue

@@ -37,13 +37,18 @@ class Goals:
     detail: dict[tuple[int, str], "Row"] = field(default_factory=dict)
 
 
+# The columns that make a table the IKU's (a table of names and years only is the target table).
+_DETAILS = {"rumus", "definisi", "penjelasan", "sumber_data", "penanggung_jawab"}
+
+
 def _header(table: Table) -> tuple[int, dict[int, str]]:
-    """The header row (within the first three) and its columns' fields."""
+    """The header row (within the first three) and its columns' fields. A row naming one column
+    only is not a header: a decree's dictum "KEDUA : Indikator kinerja program ..." is not."""
     best: tuple[int, dict[int, str]] = (-1, {})
     for r, row in enumerate(table.rows[:3]):
         names = {c: column(cell) for c, cell in enumerate(row)}
         names = {c: n for c, n in names.items() if n}
-        if len(names) > len(best[1]):
+        if len(names) > max(len(best[1]), 1):
             best = (r, names)
     return best
 
@@ -57,10 +62,23 @@ def _body(table: Table, start: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row], list[Row]]:
-    """(rows of the IKU tables, rows of the target tables)."""
+@dataclass
+class Seen:
+    """An indicator table as the document has it: which table it is ("iku", "target",
+    "tujuan_sasaran", "program"), its header row, its columns' fields and the title above it."""
+
+    kind: str
+    table: Table
+    start: int
+    names: dict[int, str]
+    above: tuple[str, ...] = ()  # the paragraphs just above it, where its title is
+
+
+def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row], list[Row], list[Seen]]:
+    """(rows of the IKU tables, rows of the target tables, each table with a header of its own)."""
     iku: list[Row] = []
     targets: list[Row] = []
+    seen: list[Seen] = []
     # The last indicator table's width, columns and owner: a table without a header of the same
     # width right after it is that table continued (a page break, a table cut in two).
     previous: Optional[tuple[int, dict[int, str], Optional[str]]] = None
@@ -72,7 +90,8 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         start, names = _header(block)
         width = len(block.rows[0]) if block.rows else 0
         near = len(between) <= 3 and not any(isinstance(b, Par) and b.heading for b in between)
-        title, between = _title(between), []
+        above, between = _above(between), []
+        title = " ".join(above)
         if of_programs(block, start, names, title):
             previous = None
             continue  # the program indicators (programs.py), not the IKU's
@@ -84,22 +103,25 @@ def indicators(blocks: list[Block], owner_of: dict[int, str]) -> tuple[list[Row]
         years = {c: int(n.split(":")[1]) for c, n in names.items() if n.startswith("tahun:")}
         if "nama" not in fields:
             continue
-        if not (fields & {"rumus", "definisi", "sumber_data", "penanggung_jawab", "sasaran"} or years):
+        if not (fields & {*_DETAILS, "sasaran", "tujuan_sasaran"} or years):
             continue
-        if "tujuan" in fields and "nama" in fields and not fields & {"rumus", "definisi"} and not years:
+        if "tujuan" in fields and not fields & {"rumus", "definisi", "penjelasan"} and not years:
             continue  # the tujuan and sasaran table
         rows = _rows(block, start, names, years, owner_of.get(k))
         previous = (width, names, owner_of.get(k))
-        if fields & {"rumus", "definisi", "sumber_data", "penanggung_jawab"}:
-            iku += rows
-        else:
+        kind = "tujuan_sasaran" if "tujuan_sasaran" in fields else "iku" if fields & _DETAILS else "target"
+        if start >= 0:
+            seen.append(Seen(kind, block, start, names, above))
+        if kind == "target":
             targets += rows
-    return iku, targets
+        else:
+            iku += rows
+    return iku, targets, seen
 
 
-def _title(between: list[Block]) -> str:
+def _above(between: list[Block]) -> tuple[str, ...]:
     """The paragraphs just above a table, where its title is."""
-    return " ".join(b.text for b in between[-3:] if isinstance(b, Par))
+    return tuple(b.text for b in between[-3:] if isinstance(b, Par))
 
 
 def of_programs(table: Table, start: int, names: dict[int, str], title: str) -> bool:
@@ -122,9 +144,12 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
     name_col = next(c for c, n in names.items() if n == "nama")
     tujuan: Optional[V] = None
     sasaran_next = False  # a "Sasaran 1 :" row: the sasaran is the first cell of the next row
+    # The cell that says "Tujuan 1 : ..." or "Sasaran 1 : ...": a column of both (Kalimanah's
+    # Tujuan/Sasaran), else a first column without a header of its own.
+    mark = next((c for c, n in names.items() if n == "tujuan_sasaran"), None if 0 in names else 0)
     for r, row in _body(table, start):
         place = f"{table.place}, baris {r + 1}"
-        marked = _MARKED.match(" ".join(row[0].split())) if row and 0 not in names else None
+        marked = _MARKED.match(" ".join(row[mark].split())) if mark is not None and mark < len(row) else None
         of_tujuan = False
         if marked:
             kind, text = marked.group(1).lower(), item(marked.group(2))
@@ -136,6 +161,8 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
                 sasaran_next = True
         elif sasaran_next and row and row[0].strip() and 0 not in names:
             last["sasaran"], sasaran_next = V(item(row[0]), place), False
+        elif mark is not None and names.get(mark) == "tujuan_sasaran" and "".join(row[mark:mark + 1]).strip():
+            last["sasaran"] = V(item(row[mark]), place)  # not marked: a sasaran as in a Sasaran column
 
         def cell(c: int, row: list[str] = row) -> str:
             return " ".join(row[c].split()) if c < len(row) else ""
@@ -151,7 +178,7 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
             tujuan, of_tujuan = V(item(cell(columns["tujuan"])), place), True
         values: dict[str, V] = {}
         for c, n in names.items():
-            if n in ("no", "nama") or n.startswith("tahun:") or not cell(c):
+            if n in ("no", "nama", "tujuan_sasaran") or n.startswith("tahun:") or not cell(c):
                 continue
             lines = table.cell_lines[r][c] if table.cell_lines and c < len(table.cell_lines[r]) else []
             labelled = _labelled(lines, place)
@@ -159,8 +186,8 @@ def _rows(table: Table, start: int, names: dict[int, str], years: dict[int, int]
                 values.update({k: v for k, v in labelled.items() if k not in values})
             elif n == "penanggung_jawab" and len(lines) > 1:  # one position a line: several of them
                 values[n] = V(" / ".join(" ".join(x.split()) for x in lines), place)
-            else:
-                values[n] = V(cell(c), place)
+            else:  # a Penjelasan column without labels explains what the indicator is
+                values["definisi" if n == "penjelasan" else n] = V(cell(c), place)
         for n in ("sasaran", "program", "sumber_data", "penanggung_jawab"):
             if n in values:
                 last[n] = values[n]
@@ -211,7 +238,7 @@ def goals(blocks: list[Block]) -> Goals:
         fields = set(names.values())
         if not ("tujuan" in fields and ("sasaran" in fields or "indikator_tujuan" in fields)):
             continue
-        if fields & {"rumus", "definisi"}:
+        if fields & {"rumus", "definisi", "penjelasan"}:
             continue
         col = {n: c for c, n in sorted(names.items(), reverse=True)}
         for r, row in _body(block, start):
@@ -241,3 +268,20 @@ def goals(blocks: list[Block]) -> Goals:
                         found.sasaran_tujuan[fold(sasaran)] = index
                         found.sasaran.append(V(sasaran, place))
     return found
+
+
+def merged(rows: list[Row]) -> list[Row]:
+    """One row per indicator: the same indicator in two tables (Kalimanah's Tujuan dan Sasaran
+    table explains, in its Penjelasan bullets, the indicators its IKU table lists again) is one,
+    each cell from the first table that has it. Under another owner (an eselon IV table) it
+    stays apart."""
+    kept: dict[tuple[str, Optional[str], str], Row] = {}
+    for row in rows:
+        over = row.tujuan if row.of_tujuan else row.sasaran
+        key = (fold(str(row.nama.value)), row.owner, ("tujuan " if row.of_tujuan else "")
+               + (fold(str(over.value)) if over is not None else ""))
+        first = kept.setdefault(key, row)
+        if first is not row:
+            first.cells = {**row.cells, **first.cells}
+            first.target = {**row.target, **first.target}
+    return list(kept.values())

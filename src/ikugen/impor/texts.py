@@ -17,6 +17,7 @@ import functools
 import re
 from typing import Any, Optional
 
+from ikugen.impor import programs
 from ikugen.impor.blocks import Block, Par, Table
 from ikugen.impor.chapters import _section
 from ikugen.impor.draft import V
@@ -30,6 +31,7 @@ OPENING = {"landasan_hukum": "landasan_hukum", "tupoksi": "gambaran_umum", "tuju
 _SIGNING = re.compile(
     r"^(camat\b|nip\b|[A-Z][\w .'-]{1,40},\s*[.…\s]*(?:\d{1,2}\s+)?(?:[A-Za-z]+\s+)?[.…\s]*\d{4}$)", re.I)
 _ESELON = re.compile(r"^(perubahan\s+)?indikator\s+kinerja\s+.*\(eselon\s+[iv]+\)$", re.I)
+_PROGRAM = re.compile(r"^(perubahan\s+)?indikator\s+kinerja\s+program\b", re.I)
 _BAB = re.compile(r"^bab\s+[ivxl]+\b[\s.:-]*", re.I)
 
 
@@ -50,8 +52,10 @@ def teks(blocks: list[Block], used: set[str]) -> dict[str, V]:
     name: Optional[str] = None
     body: list[Par] = []
     title = ""  # the heading's place: a title's second line ("TAHUN 2019-2023") is not prose
+    program_tables = {id(seen.table) for seen in programs.tables(blocks)}
     for block in [*blocks, Par("", heading=True)]:  # a last heading closes the last section
-        if isinstance(block, Par) and (block.heading or _target_title(block) or _ESELON.match(block.text)):
+        if isinstance(block, Par) and (block.heading or _target_title(block) or _ESELON.match(block.text)
+                                       or _PROGRAM.match(block.text)):
             _close(found, name, body)
             name, title = _name(block), block.place
             continue
@@ -62,9 +66,13 @@ def teks(blocks: list[Block], used: set[str]) -> dict[str, V]:
             if name == "penetapan" and len(body) > 1:  # BAB IV's opening, then the IKU form's
                 found.setdefault("formulir_iku", V(_markdown(body[1:]), body[1].place))
                 del body[1:]
+            if name == "tabel_target" and isinstance(block, Table) and id(block) in program_tables:
+                name = "indikator_program"  # an office's title "TARGET INDIKATOR KINERJA INDIVIDU"
             _close(found, name, body)
-            # The target table is followed by the opening of the eselon IV tables.
-            name = "iku_eselon_iv" if name == "tabel_target" and isinstance(block, Table) else None
+            # The target table, or the program table after it, is followed by the opening of the
+            # eselon IV tables.
+            after_table = name in ("tabel_target", "indikator_program") and isinstance(block, Table)
+            name = "iku_eselon_iv" if after_table else None
         elif block.place not in used:  # a field's paragraph inside a whole section: left out
             body.append(block)
     return {k: v for k, v in found.items() if v.value}
@@ -103,6 +111,8 @@ def _close(found: dict[str, V], name: Optional[str], body: list[Par]) -> None:
 def _name(heading: Par) -> Optional[str]:
     if _target_title(heading):
         return "tabel_target"
+    if _PROGRAM.match(heading.text):  # the program table's title: its opening follows
+        return "indikator_program"
     title = _BAB.sub("", heading.text).strip()
     if fold(title) == "kata pengantar":
         return "kata_pengantar"

@@ -10,6 +10,7 @@ import unicodedata
 COLUMNS: dict[str, tuple[str, ...]] = {
     "no": ("no", "nomor", "no urut"),
     "tujuan": ("tujuan", "tujuan opd", "tujuan strategis"),
+    "tujuan_sasaran": ("tujuan sasaran", "tujuan/sasaran", "tujuan dan sasaran"),  # one column for both
     "indikator_tujuan": ("indikator tujuan", "indikator tujuan opd"),
     "urusan": ("urusan",),
     "program": ("program", "nama program", "program kegiatan"),
@@ -21,6 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "definisi": ("definisi", "definisi operasional", "penjelasan", "uraian indikator"),
     "alasan": ("alasan", "alasan pemilihan", "alasan pemilihan indikator"),
     "tipe": ("tipe", "tipe penghitungan", "tipe perhitungan", "jenis penghitungan"),
+    "polaritas": ("polaritas",),
     "rumus": ("formulasi", "rumus", "cara perhitungan", "cara penghitungan", "formulasi penghitungan",
               "formulasi perhitungan", "formula", "metode penghitungan", "cara pengukuran",
               "rumus perhitungan", "rumus penghitungan", "formulasi pengukuran", "formasi pengukuran"),
@@ -50,6 +52,8 @@ def column(header: str) -> str:
     if year:
         return "tahun:" + year.group(1)
     folded = re.sub(r"^(?:target\s+)?(?:tahun\s+)?n\s*\d?$", "", folded)
+    if folded.startswith("penjelasan "):
+        return _explained(header, folded[len("penjelasan "):])
     for name, words in COLUMNS.items():
         if folded in words:
             return name
@@ -60,7 +64,21 @@ def column(header: str) -> str:
     for name, words in COLUMNS.items():  # "Indikator Kinerja Utama (IKU) Eselon III"
         if name not in ("no", "urusan", "tujuan") and any(folded.startswith(w + " ") for w in words):
             return name
-    return ""
+    # "KINERJA UTAMA/SASARAN STRATEGI/OUTCOME": the names of one column, side by side.
+    named = {column(piece) for piece in folded.split("/")} - {""} if "/" in folded else set()
+    return named.pop() if len(named) == 1 else ""
+
+
+def _explained(header: str, rest: str) -> str:
+    """A "Penjelasan ..." column: the field it names ("Penjelasan Formulasi Penghitungan (x
+    100%)" is the rumus), or "penjelasan" when its parentheses list several fields (each
+    indicator's fields as labelled bullets: Kalimanah's "PENJELASAN (Alasan Pemilihan,
+    Formulasi Pengukuran, ... dan Sumber Data)") or it names none."""
+    listed = re.search(r"\((.*)\)", header)
+    pieces = re.split(r",|\bdan\b", listed.group(1)) if listed else []
+    if len({column(piece) for piece in pieces} - {""}) >= 2:
+        return "penjelasan"
+    return column(rest) or "penjelasan"
 
 
 def proper(text: str) -> str:
