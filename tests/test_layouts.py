@@ -194,7 +194,7 @@ def test_the_example_office_folder_builds(tmp_path):
     fonts = doc.styles.element.findall(".//" + qn("w:rFonts"))
     assert [f.get(qn("w:ascii")) for f in fonts] == ["Bookman Old Style"]
     assert fonts[0].getparent().getparent().tag == qn("w:rPrDefault")
-    cover = [p.text for p in doc.paragraphs if p.style.name == "Sampul"]
+    cover = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.style.name == "Sampul"]
     assert cover[0] == "PEMERINTAH KABUPATEN TEMANGGUNG"
     assert any(p.text.startswith("Puji syukur kami panjatkan") for p in doc.paragraphs)
 

@@ -28,6 +28,7 @@ from ikugen.spec import markdown_directives
 from ikugen.spec.html_table import Table, parse_table
 from ikugen.spec.markdown_text import parser
 from ikugen.spec.pictures import Picture
+from ikugen.writers import docx_grid
 from ikugen.writers import docx_parts as P
 from ikugen.writers.docx_inline import Pictures, inline
 from ikugen.writers.docx_tables import table_xml
@@ -112,14 +113,18 @@ class _Writer:
         self.toc_pages: Optional[list[str]] = None
         self.last_table: Optional[tuple[int, Table]] = None  # where the last table went, and it
         self.style: Optional[str] = None
+        self.named_style: Optional[str] = None  # as the template named it (self.style: as written)
         self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
         self.next_list_kind: Optional[str] = None
         self.break_before = False
         self.section_start = 0
         # The last section break: its place, the section it ended, what that place held before.
         self.closed: Optional[tuple[int, P.Section, Optional[str]]] = None
+        self.style_ids = {s.style_id for s in document.styles}
+        self.grid_groups: list[list[Any]] = []  # [style, first paragraph, end or None]
 
     def xml(self) -> str:
+        self._place_grid()
         if len(self.out) == self.section_start and self.closed:
             # The document ends with a section break: drop it rather than end on a blank page.
             self.section = self._undo_break()
@@ -223,16 +228,21 @@ class _Writer:
             self.toc_at = len(self.out)
             self.out.append("")
         elif name == "gaya":
-            self.style = args or None
+            self._grid_group(args)
+            self.style = self.named_style = args or None
+            if args in docx_grid.FALLBACK and args not in self.style_ids:
+                self.style = docx_grid.FALLBACK[args]
             if args == "TandaTangan":
                 self._keep_with_signature()
         elif name == "/gaya":
-            self.style = None
+            self._grid_group(None)
+            self.style = self.named_style = None
         elif name == "daftar":
             self.next_list_kind = args or None
 
     def picture(self, src: Union[str, int, float]) -> str:
-        return self.pictures.place(src, self.section.page, on_cover=self.style == "Sampul")
+        box = docx_grid.PICTURE_CM.get(self.named_style or "")
+        return self.pictures.place(src, self.section.page, box_cm=box)
 
     def _keep_with_signature(self) -> None:
         """A signature block is not left alone on its page: what comes before it keeps with it (a
@@ -242,9 +252,33 @@ class _Writer:
         elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
             self.out[-1] = P.keep_with_next(self.out[-1])
 
+    def _grid_group(self, style: Optional[str]) -> None:
+        """A grid style's paragraphs are one group of its grid (docx_grid.py); what comes between
+        two groups goes with the first (nothing written is dropped from the page)."""
+        if style in docx_grid.PLACES:
+            if self.grid_groups:
+                self.grid_groups[-1][2] = len(self.out)
+            self.grid_groups.append([style, len(self.out), None])
+        elif self.grid_groups and self.grid_groups[-1][2] is None:
+            self.grid_groups[-1][2] = len(self.out)
+
+    def _place_grid(self) -> None:
+        """The groups of a grid (the cover, a letterhead with its emblem), once their section ends."""
+        if not self.grid_groups:
+            return
+        self._grid_group(None)
+        first, last = self.grid_groups[0][1], self.grid_groups[-1][2]
+        groups = [(style, self.out[start:end]) for style, start, end in self.grid_groups]
+        placed = docx_grid.place(groups, self.section.page)
+        self.out[first:last] = placed
+        if self.toc_at is not None and self.toc_at >= last:
+            self.toc_at -= last - first - len(placed)
+        self.grid_groups = []
+
     def _break_section(self) -> None:
         """End the section in its last paragraph where there is one: a paragraph of its own for
         the break would go onto a new, empty page when the section's last page is full."""
+        self._place_grid()
         sect = P.section_xml(self.section, self.footer_rid)
         last = self.out[-1] if self.out else ""
         if last.startswith("<w:p>") and last != P.PAGE_BREAK:
