@@ -229,3 +229,29 @@ def test_a_pdf_whose_pages_cannot_be_read_back_says_so(tmp_path, office, monkeyp
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert (f"{pdf}: peringatan: halaman PDF tidak diperiksa dan daftar isi DOCX tanpa nomor halaman: "
             "pdftotext tidak terpasang; sudo apt install poppler-utils [IKU950]") in result.stderr
+
+
+@pytest.mark.slow
+def test_a_batch_with_both_formats_numbers_the_docx_toc_and_checks_the_pages_as_a_single_build(
+        tmp_path, office):
+    folder = tmp_path / "dokumen"
+    specs = [ROOT / "examples" / "kaloran.yaml", ROOT / "examples" / "cerbon.yaml"]
+    reference = ROOT / "tests" / "pages" / "referensi-tanpa-keep.docx"
+    result = run_ikugen("build", *specs, "-k", folder, "--format", "docx", "--format", "pdf",
+                        "--reference-doc", reference, timeout=600)
+    assert result.returncode == 0, result.stderr
+    single = tmp_path / "satu"
+    single.mkdir()
+    one = run_ikugen("build", specs[0], "-o", single / "kaloran.docx", "-o", single / "kaloran.pdf",
+                     "--reference-doc", reference, timeout=300)
+    assert one.returncode == 0, one.stderr
+    printed = contents.entries(read_pages((folder / "kaloran.pdf").read_bytes()))
+    assert len(printed) >= 8 and _toc(folder / "kaloran.docx") == printed == _toc(single / "kaloran.docx")
+    # The pages are read back as a single build reads them: the split signatures are told.
+    pdf = folder / "cerbon.pdf"
+    assert re.search(rf"^{re.escape(str(pdf))}:halaman \d+: peringatan: blok tanda tangan terpotong: .*"
+                     r"\[IKU951\]$", result.stderr, re.M), result.stderr
+    refused = run_ikugen("build", specs[1], "-k", tmp_path / "ketat", "--format", "pdf",
+                         "--reference-doc", reference, "--strict", timeout=300)
+    assert refused.returncode == 1 and "[IKU951]" in refused.stderr
+    assert not (tmp_path / "ketat" / "cerbon.pdf").exists()
