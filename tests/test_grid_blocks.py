@@ -52,7 +52,7 @@ def _has_picture(cell) -> bool:
 
 
 def test_the_cover_is_a_page_high_grid_with_the_emblem_in_its_middle(tmp_path):
-    spec = _spec(tmp_path, "kaloran", "  logo: lambang.png\n", "  sampul_pemerintah: true\n")
+    spec = _spec(tmp_path, "kaloran", "  logo: lambang.png\n")  # kaloran.yaml: sampul_pemerintah: true
     (docx,) = _build(spec, ".docx")
     grid = Document(str(docx)).tables[0]
     rows = [[p.text for p in row.cells[0].paragraphs] for row in grid.rows]
@@ -65,12 +65,12 @@ def test_the_cover_is_a_page_high_grid_with_the_emblem_in_its_middle(tmp_path):
 
 
 def test_without_the_option_the_cover_names_the_kabupaten_and_no_government(tmp_path):
-    spec = _spec(tmp_path, "kaloran")
+    spec = _spec(tmp_path, "kalimanah")
     (docx,) = _build(spec, ".docx")
     grid = Document(str(docx)).tables[0]
     assert len(grid.rows) == 2  # no emblem, no middle row
     assert [p.text for p in grid.rows[1].cells[0].paragraphs] == [
-        "KECAMATAN KALORAN", "KABUPATEN TEMANGGUNG", "TAHUN 2019-2023"]
+        "KECAMATAN KALIMANAH", "KABUPATEN PURBALINGGA", "TAHUN 2021-2026"]
     assert "PEMERINTAH" not in " ".join(c.text for r in grid.rows for c in r.cells)
 
 
@@ -106,7 +106,7 @@ def test_a_letterhead_without_emblem_or_telephone_prints_neither(tmp_path):
 def test_the_printed_cover_and_letterhead(tmp_path, paper):
     require_tool("soffice")
     require_tool("pdftotext")
-    spec = _spec(tmp_path, "kaloran", "  logo: lambang.png\n", "  sampul_pemerintah: true\n", paper)
+    spec = _spec(tmp_path, "kaloran", "  logo: lambang.png\n", paper=paper)
     (pdf,) = _build(spec, ".pdf")
     cover = read_pages(pdf.read_bytes())[0]
     where = {line.text: line.y0 / cover.height for line in cover.lines}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ikugen.spec.html_table import Cell, Table
 from ikugen.writers import docx_parts as P
+from ikugen.writers.docx_widths import column_widths
 
 
 def _cell_style(table: Table, cell: Cell, share: float) -> str:
@@ -54,10 +55,7 @@ def _merge_spans(table: Table) -> list[int]:
 
 def table_xml(table: Table, total: int, keep_last: bool = False) -> str:
     """The table; `keep_last`: its last row keeps with what follows (a signature block)."""
-    n = table.columns
-    shares = table.widths or [100.0 / n] * n
-    widths = [int(total * s / sum(shares)) for s in shares]
-    widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
+    widths = column_widths(table, total)
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
     keeps = _kept_with_next(table, keep_last)
