@@ -112,6 +112,7 @@ class _Writer:
         self.toc_at: Optional[int] = None
         self.toc_pages: Optional[list[str]] = None
         self.last_table: Optional[tuple[int, Table]] = None  # where the last table went, and it
+        self.signed_table: Optional[tuple[int, Table]] = None  # a table a signature block follows
         self.style: Optional[str] = None
         self.named_style: Optional[str] = None  # as the template named it (self.style: as written)
         self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
@@ -121,7 +122,7 @@ class _Writer:
         # The last section break: its place, the section it ended, what that place held before.
         self.closed: Optional[tuple[int, P.Section, Optional[str]]] = None
         self.style_ids = {s.style_id for s in document.styles}
-        self.grid_groups: list[list[Any]] = []  # [style, first paragraph, end or None]
+        self.grid = docx_grid.Groups()
 
     def xml(self) -> str:
         self._place_grid()
@@ -228,17 +229,22 @@ class _Writer:
             self.toc_at = len(self.out)
             self.out.append("")
         elif name == "gaya":
-            self._grid_group(args)
+            self.grid.mark(args, len(self.out))
             self.style = self.named_style = args or None
             if args in docx_grid.FALLBACK and args not in self.style_ids:
                 self.style = docx_grid.FALLBACK[args]
             if args == "TandaTangan":
                 self._keep_with_signature()
         elif name == "/gaya":
-            self._grid_group(None)
+            self._close_signed_table()
+            self.grid.mark(None, len(self.out))
             self.style = self.named_style = None
         elif name == "daftar":
             self.next_list_kind = args or None
+
+    @property
+    def width(self) -> int:
+        return self.section.page.text_width_twips
 
     def picture(self, src: Union[str, int, float]) -> str:
         box = docx_grid.PICTURE_CM.get(self.named_style or "")
@@ -246,34 +252,30 @@ class _Writer:
 
     def _keep_with_signature(self) -> None:
         """A signature block is not left alone on its page: what comes before it keeps with it (a
-        paragraph; or a table's last row, which Word honours and LibreOffice does not)."""
+        paragraph; or a table's last row, which holds the block then: _close_signed_table)."""
         if self.last_table and self.last_table[0] == len(self.out) - 1:
-            self.out[-1] = table_xml(self.last_table[1], self.section.page.text_width_twips, keep_last=True)
+            if self.last_table[1].plain:  # a layout grid (the dicta): short, kept whole by LibreOffice
+                self.out[-1] = table_xml(self.last_table[1], self.width, keep_last=True)
+            else:
+                self.signed_table = self.last_table  # the block goes into its last row at its end
         elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
             self.out[-1] = P.keep_with_next(self.out[-1])
 
-    def _grid_group(self, style: Optional[str]) -> None:
-        """A grid style's paragraphs are one group of its grid (docx_grid.py); what comes between
-        two groups goes with the first (nothing written is dropped from the page)."""
-        if style in docx_grid.PLACES:
-            if self.grid_groups:
-                self.grid_groups[-1][2] = len(self.out)
-            self.grid_groups.append([style, len(self.out), None])
-        elif self.grid_groups and self.grid_groups[-1][2] is None:
-            self.grid_groups[-1][2] = len(self.out)
+    def _close_signed_table(self) -> None:
+        """The signature block that follows a table, put under the table's last row (docx_tables)."""
+        if self.signed_table is None:
+            return
+        at, table = self.signed_table
+        closing = "".join(self.out[at + 1:])
+        del self.out[at + 1:]
+        self.out[at] = table_xml(table, self.width, keep_last=True, closing=closing)
+        self.signed_table = None
 
     def _place_grid(self) -> None:
         """The groups of a grid (the cover, a letterhead with its emblem), once their section ends."""
-        if not self.grid_groups:
-            return
-        self._grid_group(None)
-        first, last = self.grid_groups[0][1], self.grid_groups[-1][2]
-        groups = [(style, self.out[start:end]) for style, start, end in self.grid_groups]
-        placed = docx_grid.place(groups, self.section.page)
-        self.out[first:last] = placed
-        if self.toc_at is not None and self.toc_at >= last:
-            self.toc_at -= last - first - len(placed)
-        self.grid_groups = []
+        moved = self.grid.place(self.out, self.section.page)
+        if moved and self.toc_at is not None and self.toc_at >= moved[0]:
+            self.toc_at -= moved[1]
 
     def _break_section(self) -> None:
         """End the section in its last paragraph where there is one: a paragraph of its own for

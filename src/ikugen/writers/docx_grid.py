@@ -16,6 +16,7 @@ writer hands the groups' paragraphs here, in their order, when their section end
 from __future__ import annotations
 
 import re
+from typing import Any, Optional
 
 from ikugen.writers.page import Page, twips
 
@@ -45,6 +46,34 @@ _COLUMN = '<w:gridCol w:w="{}"/>'
 _ADDRESS = re.compile(r'(<w:pStyle w:val="KopAlamat"/>(?:<w:keepNext/>)?(?:<w:pageBreakBefore/>)?)')
 
 Group = tuple[str, list[str]]  # a style, and its paragraphs as XML
+
+
+class Groups:
+    """Where each group of a section's grids lies in the writer's blocks: a grid style's paragraphs
+    are one group; what comes between two groups goes with the first (nothing is dropped)."""
+
+    def __init__(self) -> None:
+        self.open: list[list[Any]] = []  # [style, first block, end or None]
+
+    def mark(self, style: Optional[str], at: int) -> None:
+        """A style named at block `at`: a grid style starts a group, any other ends one."""
+        if style in PLACES:
+            if self.open:
+                self.open[-1][2] = at
+            self.open.append([style, at, None])
+        elif self.open and self.open[-1][2] is None:
+            self.open[-1][2] = at
+
+    def place(self, out: list[str], page: Page) -> Optional[tuple[int, int]]:
+        """The groups in `out` replaced by their grid; where, and how many blocks fewer, if any."""
+        if not self.open:
+            return None
+        self.mark(None, len(out))
+        first, last = self.open[0][1], self.open[-1][2]
+        placed = place([(style, out[start:end]) for style, start, end in self.open], page)
+        out[first:last] = placed
+        self.open = []
+        return last, last - first - len(placed)
 
 
 def place(groups: list[Group], page: Page) -> list[str]:
