@@ -96,7 +96,7 @@ def _shared(demand: list[float], least: list[float], most: float, total: int) ->
     return [fixed[c] + leftover * demand[c] / sum(demand) for c in range(n)]
 
 
-_SEARCH_LIMIT = 20_000  # rows x columns^2: above it, the shares by demand are kept as they are
+_SEARCH_LIMIT = 6_000  # rows x columns^2: above it (a second or more), the shares by demand are kept
 _STEPS = 40  # the search moves a fortieth of the width at a time, at most this many times
 
 
