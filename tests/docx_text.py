@@ -18,7 +18,19 @@ def all_text(path: Path) -> str:
         for row in table.rows:
             for cell in row.cells:
                 lines.append(cell.text)
+                lines += [inner.text for nested in cell.tables for r in nested.rows for inner in r.cells]
     return "\n".join(lines)
+
+
+def rows_of(table) -> list[list[str]]:
+    """A table's rows as text; the last row a signature block follows holds that row as a table of
+    its own, above the block (writers/docx_tables.py): read as the row it is."""
+    rows = []
+    for row in table.rows:
+        nested = row.cells[0].tables if len(row.cells) == 1 or len(set(row.cells)) == 1 else []
+        inner = nested[0].rows if nested else [row]
+        rows += [[c.text for c in r.cells] for r in inner]
+    return rows
 
 
 def document_xml(path: Path) -> str:

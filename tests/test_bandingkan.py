@@ -131,12 +131,12 @@ def test_tujuan_sasaran_and_added_items_in_the_terms_of_the_document(tmp_path):
     result = run_ikugen("bandingkan", "lama.yaml", "baru.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "baru.yaml:408:9: tujuan T1 'Meningkatkan Tata Kelola Pemerintahan Kecamatan yang baik' diubah",
+        "baru.yaml:410:9: tujuan T1 'Meningkatkan Tata Kelola Pemerintahan Kecamatan yang baik' diubah",
         "  indikator tujuan 'Persentase desa dengan pengelolaan keuangan desa yang tertib baik', rumus",
         "    semula:  (tidak ada)",
         "    menjadi: Desa dengan pengelolaan keuangan tertib dibagi jumlah desa dikali 100%",
-        "baru.yaml:416:9: tujuan T2 'Meningkatkan kualitas pelayanan publik kecamatan' ditambahkan",
-        "baru.yaml:425:9: sasaran S1 'Meningkatnya kualitas manajemen pemerintahan kecamatan' diubah",
+        "baru.yaml:418:9: tujuan T2 'Meningkatkan kualitas pelayanan publik kecamatan' ditambahkan",
+        "baru.yaml:427:9: sasaran S1 'Meningkatnya kualitas manajemen pemerintahan kecamatan' diubah",
         "  uraian",
         "    semula:  Meningkatnya kualitas manajemen pemerintahan",
         "    menjadi: Meningkatnya kualitas manajemen pemerintahan kecamatan",

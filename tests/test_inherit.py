@@ -131,7 +131,7 @@ def test_jelaskan_tells_where_each_value_came_from(tmp_path):
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     base = KABUPATEN / "dasar.yaml"
-    assert any(line.split() == ["profil.visi", f"{base}:28", "(diwarisi)"] for line in lines), lines
+    assert any(line.split() == ["profil.visi", f"{base}:30", "(diwarisi)"] for line in lines), lines
     assert any(line.split() == ["profil.kecamatan", f"{KABUPATEN / 'kaloran.yaml'}:10"] for line in lines)
     assert any(line.split()[0] == "organisasi[camat]" and "(diwarisi)" in line for line in lines)
     write(tmp_path, dasar=BASE, kaloran=CHILD)

@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_ikugen
 from docx import Document
 from docx.oxml.ns import qn
-from docx_text import all_text
+from docx_text import all_text, rows_of
 
 from ikugen.pipeline import load_spec
 
@@ -67,7 +67,7 @@ def test_decree_has_one_annex_per_position_with_tugas_fungsi_and_indicators(decr
         assert [c.text for c in table.rows[0].cells] == [
             "Kinerja Utama", "Indikator Kinerja Utama", "Definisi Operasional", "Formulasi Penghitungan",
             "Penanggung Jawab", "Sumber Data"]
-        rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+        rows = rows_of(table)[1:]
         mine = [i for i in spek.indikator if owners[i.sasaran] == position.id]
         assert [r[1] for r in rows] == [i.nama for i in mine]
         assert [r[3] for r in rows] == [i.rumus or "" for i in mine]  # no value: an empty cell, not "-"
@@ -194,7 +194,7 @@ def test_the_example_office_folder_builds(tmp_path):
     fonts = doc.styles.element.findall(".//" + qn("w:rFonts"))
     assert [f.get(qn("w:ascii")) for f in fonts] == ["Bookman Old Style"]
     assert fonts[0].getparent().getparent().tag == qn("w:rPrDefault")
-    cover = [p.text for p in doc.paragraphs if p.style.name == "Sampul"]
+    cover = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.style.name == "Sampul"]
     assert cover[0] == "PEMERINTAH KABUPATEN TEMANGGUNG"
     assert any(p.text.startswith("Puji syukur kami panjatkan") for p in doc.paragraphs)
 

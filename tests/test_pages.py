@@ -68,9 +68,17 @@ def test_a_signature_split_across_pages_is_found_on_its_first_page():
     split = _pages((A4, _full() + [[("Kaloran, 2 Januari 2020", 700)], [("CAMAT KALORAN", 720)]]),
                    (A4, [[("Drs. Budi", 80), ("NIP. 19670707 198803 1 005", 94)]]))
     assert _codes(split) == [(1, "IKU951"), (2, "IKU954")]  # and the page holds only its tail
-    whole = _pages((A4, _full()), (A4, [[("Kaloran, 2 Januari 2020", 80)], [("CAMAT KALORAN", 100)],
-                                        [("Drs. Budi", 200), ("NIP. 19670707 198803 1 005", 214)]]))
+    block = [[("Kaloran, 2 Januari 2020", 500)], [("CAMAT KALORAN", 520)],
+             [("Drs. Budi", 600), ("NIP. 19670707 198803 1 005", 614)]]
+    whole = _pages((A4, _full()), (A4, [[("Baris terakhir isi", 80)], *block]))
     assert _codes(whole) == []
+
+
+def test_a_signature_alone_at_the_head_of_a_page_is_found():
+    block = [[("Kaloran, 2 Januari 2020", 80)], [("CAMAT KALORAN", 100)],
+             [("Drs. Budi", 200), ("NIP. 19670707 198803 1 005", 214)]]
+    alone = _pages((A4, _full()), (A4, block))
+    assert _codes(alone) == [(2, "IKU958")]
 
 
 def test_a_heading_at_the_foot_of_a_page_or_alone_on_it_is_found():
@@ -168,11 +176,23 @@ def test_every_example_prints_clean_pages_and_a_numbered_docx_toc(tmp_path, name
     assert contents.entries(read_pages((plain / f"{name}.pdf").read_bytes())) == printed
 
 
+def _pushed_signature(tmp_path: Path, name: str = "kaloran", lines: int = 21) -> Path:
+    """kaloran with a foreword of `lines` one-line paragraphs: its signature block at the foot of the
+    page (kept whole by the default styles; split by a reference document whose styles do not keep)."""
+    text = re.sub(r"^# yaml-language-server.*\n", "", (ROOT / "examples" / "kaloran.yaml").read_text("utf-8"))
+    foreword = "\n\n".join(f"    Kalimat pengantar nomor {i} untuk mengisi halaman." for i in range(lines))
+    spec = tmp_path / f"{name}.yaml"
+    spec.write_text(text + f"\nteks:\n  kata_pengantar: |\n{foreword}\n", encoding="utf-8")
+    return spec
+
+
 @pytest.mark.slow
 def test_a_reference_document_that_splits_signatures_is_reported_and_refused_under_strict(tmp_path, office):
+    kept = run_ikugen("build", _pushed_signature(tmp_path), "-o", tmp_path / "bawaan.pdf", timeout=300)
+    assert kept.returncode == 0 and ":halaman " not in kept.stderr, kept.stderr  # the default styles keep it
     reference = ROOT / "tests" / "pages" / "referensi-tanpa-keep.docx"
     pdf = tmp_path / "IKU.pdf"
-    spec = ROOT / "examples" / "cerbon.yaml"
+    spec = _pushed_signature(tmp_path)
     result = run_ikugen("build", spec, "-o", pdf, "--reference-doc", reference, timeout=300)
     assert result.returncode == 0, result.stderr
     split = re.findall(rf"^{re.escape(str(pdf))}:halaman (\d+): peringatan: blok tanda tangan terpotong: "
@@ -229,3 +249,29 @@ def test_a_pdf_whose_pages_cannot_be_read_back_says_so(tmp_path, office, monkeyp
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert (f"{pdf}: peringatan: halaman PDF tidak diperiksa dan daftar isi DOCX tanpa nomor halaman: "
             "pdftotext tidak terpasang; sudo apt install poppler-utils [IKU950]") in result.stderr
+
+
+@pytest.mark.slow
+def test_a_batch_with_both_formats_numbers_the_docx_toc_and_checks_the_pages_as_a_single_build(
+        tmp_path, office):
+    folder = tmp_path / "dokumen"
+    specs = [ROOT / "examples" / "kaloran.yaml", _pushed_signature(tmp_path, "kaloran-didorong")]
+    reference = ROOT / "tests" / "pages" / "referensi-tanpa-keep.docx"
+    result = run_ikugen("build", *specs, "-k", folder, "--format", "docx", "--format", "pdf",
+                        "--reference-doc", reference, timeout=600)
+    assert result.returncode == 0, result.stderr
+    single = tmp_path / "satu"
+    single.mkdir()
+    one = run_ikugen("build", specs[0], "-o", single / "kaloran.docx", "-o", single / "kaloran.pdf",
+                     "--reference-doc", reference, timeout=300)
+    assert one.returncode == 0, one.stderr
+    printed = contents.entries(read_pages((folder / "kaloran.pdf").read_bytes()))
+    assert len(printed) >= 8 and _toc(folder / "kaloran.docx") == printed == _toc(single / "kaloran.docx")
+    # The pages are read back as a single build reads them: the split signature is told.
+    pdf = folder / "kaloran-didorong.pdf"
+    assert re.search(rf"^{re.escape(str(pdf))}:halaman \d+: peringatan: blok tanda tangan terpotong: .*"
+                     r"\[IKU951\]$", result.stderr, re.M), result.stderr
+    refused = run_ikugen("build", _pushed_signature(tmp_path), "-k", tmp_path / "ketat", "--format", "pdf",
+                         "--reference-doc", reference, "--strict", timeout=300)
+    assert refused.returncode == 1 and "[IKU951]" in refused.stderr
+    assert not (tmp_path / "ketat" / "kaloran.pdf").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, require_tool, run_ikugen
 from docx import Document
-from docx_text import all_text
+from docx_text import all_text, rows_of
 from perubahan_pair import NEW, PREVIOUS, REASON_I19, line_of, previous_text, variant
 
 HEADER = ["No", "Sasaran", "IKU Semula", "IKU Menjadi", "Alasan Perubahan"]
@@ -62,7 +62,7 @@ def refused(spec: Path, out: Path, *options: str) -> list[str]:
 
 
 def tables(path: Path) -> list[list[list[str]]]:
-    return [[[c.text for c in row.cells] for row in t.rows] for t in Document(str(path)).tables]
+    return [rows_of(t) for t in Document(str(path)).tables]
 
 
 def matrix(path: Path) -> list[list[str]]:

@@ -294,7 +294,8 @@ CASES = [
     # --- keys ------------------------------------------------------------------------------
     Bad("unknown-key", v("  provinsi: Jawa Tengah\n", "  provinsi: Jawa Tengah\n  warna: hijau\n"),
         ("11:3: galat: kunci 'warna' tidak dikenal; kunci yang dikenal: kecamatan, kabupaten, "
-         "jenis_daerah, provinsi, alamat, jumlah_kecamatan, batas, visi, misi, landasan_hukum, "
+         "jenis_daerah, provinsi, alamat, telepon, surel, jumlah_kecamatan, batas, visi, misi, "
+         "landasan_hukum, "
          "logo [IKU012]",)),
     Bad("misspelt-key", v("sumber_data: Laporan", "sumber_dta: Laporan"),
         ("43:5: galat: kunci 'sumber_dta' tidak dikenal; maksud Anda `sumber_data`? [IKU012]",)),

@@ -95,9 +95,10 @@ def document_defaults(doc, font: str) -> None:
 
 
 # The styles ikugen's writer and templates name (docx_writer.py, docx_parts.py, `ikugen:gaya`).
-USED = {"Normal", "Heading1", "Heading2", "Heading3", "Heading4", "ListParagraph", "Footer", "toc1", "toc2",
-        "toc3", "Sampul", "JudulTabel", "IsiTabel", "KepalaTabel", "TandaTangan", "TandaTanganNama", "Kop",
-        "KopAlamat", "JudulKeputusan", "IsiBlok", "IsiBlokKiri", "KepalaLampiran", "TabelIKU", "TabelPolos"}
+USED = {"Normal", "Heading1", "Heading2", "Heading3", "Heading4", "ListParagraph", "Footer", "toc1",
+        "toc2", "toc3", "Sampul", "SampulLambang", "SampulBawah", "JudulTabel", "IsiTabel",
+        "KepalaTabel", "TandaTangan", "TandaTanganNama", "Kop", "KopLambang", "KopAlamat",
+        "JudulKeputusan", "IsiBlok", "IsiBlokKiri", "KepalaLampiran", "TabelIKU", "TabelPolos"}
 
 
 def lean(doc) -> None:
@@ -155,8 +156,14 @@ def main() -> None:
         paragraph_style(doc, f"Heading {level}", bold=True, align=J.LEFT, before=before, keep_next=True,
                         keep_lines=True, hyphenate=False)
     paragraph_style(doc, "List Paragraph", align=J.JUSTIFY, before=0, after=0)
-    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=48, after=48, line=1.15,
+    # The cover: its three groups (title, emblem, office and period) are spread over the page by
+    # the writer's grid (writers/docx_cover.py); within a group the lines stand close.
+    paragraph_style(doc, "Sampul", size=16, bold=True, align=J.CENTER, before=12, after=0, line=1.15,
                     hyphenate=False)
+    paragraph_style(doc, "SampulLambang", "Sampul", align=J.CENTER, before=0, after=0, line=1.0,
+                    hyphenate=False)
+    paragraph_style(doc, "SampulBawah", "Sampul", size=14, bold=True, align=J.CENTER, before=6, after=0,
+                    line=1.15, hyphenate=False)
     paragraph_style(doc, "JudulTabel", bold=True, align=J.CENTER, before=12, after=6, line=1.0,
                     keep_next=True, hyphenate=False)
     paragraph_style(doc, "IsiTabel", size=10, align=J.LEFT, after=0, line=1.0)
@@ -175,6 +182,7 @@ def main() -> None:
     paragraph_style(doc, "Footer", size=10, align=J.CENTER, after=0, line=1.0)
     # The decree: letterhead, title block, borderless blocks, the annex's heading.
     paragraph_style(doc, "Kop", size=14, bold=True, align=J.CENTER, after=0, line=1.0, hyphenate=False)
+    paragraph_style(doc, "KopLambang", "Kop", align=J.CENTER, after=0, line=1.0, hyphenate=False)
     kop = paragraph_style(doc, "KopAlamat", size=10, align=J.CENTER, after=18, line=1.0)
     # The letterhead's rule; w:pPr wants pBdr before shading, tabs, spacing, indent, alignment.
     kop.element.get_or_add_pPr().insert_element_before(

@@ -29,8 +29,8 @@ def strip(source: Path, target: Path) -> Path:
                 text = re.sub(r'w:(pStyle|rStyle|tblStyle|styleId|basedOn|next|link) ?w?:?val="([^"]+)"',
                               _style, text) if name.startswith("word/") else text
                 text = re.sub(r'w:styleId="([^"]+)"', lambda m: f'w:styleId="{_plain(m.group(1))}"', text)
-                text = re.sub(r'<w:name w:val="(Sampul|JudulTabel|IsiTabel|KepalaTabel|TandaTangan\w*|Kop\w*|'
-                              r'JudulKeputusan|IsiBlok|KepalaLampiran|TabelIKU|TabelPolos)"/>',
+                text = re.sub(r'<w:name w:val="(Sampul\w*|JudulTabel|IsiTabel|KepalaTabel|TandaTangan\w*|'
+                              r'Kop\w*|JudulKeputusan|IsiBlok|KepalaLampiran|TabelIKU|TabelPolos)"/>',
                               lambda m: f'<w:name w:val="{_plain(m.group(1))}"/>', text)
                 text = text.replace("ikugen", "Word")
                 data = text.encode("utf-8")

@@ -58,6 +58,9 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
         err("\n".join(lines + [f"dihentikan: {len(work) - len(finished)} spesifikasi tidak dibuat"]))
         raise stopped.stop from None
     progress.close()
+    for result in results:  # found once the batch's PDFs were made, after every worker
+        for problem in result.page_problems:
+            err(problem.text())
     for result in results:
         if result.explain:
             out("\n".join(result.explain))

@@ -31,6 +31,8 @@ _BLANKS: dict[yaml_reader.Path_, str] = {
     ("pimpinan", "golongan"): "golongan ruang Camat",
     ("pimpinan", "nip"): "NIP Camat, 18 angka",
     ("profil", "alamat"): "alamat kantor kecamatan",
+    ("profil", "telepon"): "nomor telepon kantor kecamatan",
+    ("profil", "surel"): "alamat surel kantor kecamatan",
     ("dokumen", "nomor"): "nomor keputusan",
     **{("profil", "batas", side): f"wilayah di sebelah {side}"
        for side in ("utara", "timur", "selatan", "barat")},

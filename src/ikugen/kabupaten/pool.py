@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from ikugen.errors import IkugenError, Problem, SpecError, UsageError
+from ikugen.errors import IkugenError, PageProblem, Problem, SpecError, UsageError
 
 if TYPE_CHECKING:  # imported where used: a worker or `validate` needs neither
     from ikugen.checks.registry import Silenced
@@ -85,6 +85,8 @@ class Result:
     internal: bool = False             # the failure is a bug in ikugen
     written: list[Path] = field(default_factory=list)
     docx: Optional[bytes] = None       # for the PDF step
+    markdown: str = ""                 # for the PDF step: what its pages must show (proof/)
+    page_problems: list[PageProblem] = field(default_factory=list)  # what the PDF's pages show
     rekap: Optional[Entry] = None
     explain: list[str] = field(default_factory=list)
 
@@ -147,12 +149,13 @@ def build_one(job: Job) -> Result:
             result.explain = explain(loaded.spek, loaded.smap)
         pipeline.refuse_under_strict(loaded, job.strict)
         pipeline.check_targets(loaded, job.targets + ((job.pdf,) if job.pdf else ()), job.options)
-        kinds = {pipeline.kind(t) for t in job.targets} | ({"docx"} if job.pdf else set())
+        kinds = {pipeline.kind(t) for t in job.targets} | ({"docx", "md"} if job.pdf else set())
         made = pipeline.render_formats(loaded, kinds, job.options).files if kinds else {}
         for target in job.targets:
             write_atomic(target, made[pipeline.kind(target)])
             result.written.append(target)
-        result.docx = made["docx"] if job.pdf else None
+        if job.pdf:
+            result.docx, result.markdown = made["docx"], made["md"].decode("utf-8")
         if job.rekap:
             from ikugen.kabupaten.recap import entry
 

@@ -2,7 +2,8 @@
 
 Markdown and DOCX are CPU work, so each document is built by a worker process; a spec that fails
 is reported and the others go on. PDFs are made afterwards from the workers' DOCX with one
-LibreOffice run for all of them, since starting LibreOffice costs seconds.
+LibreOffice run for all of them, since starting LibreOffice costs seconds, and finished as a
+single build finishes them (kabupaten/pdfs.py).
 
 - A signal to the run (Ctrl-C, `kill`, a closed terminal) stops the whole batch: no new document
   starts, the workers abandon the ones in progress (their temporary files removed, as a single
@@ -21,10 +22,10 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from ikugen.errors import IkugenError, Terminated
+from ikugen.errors import Terminated
+from ikugen.kabupaten import pdfs
 from ikugen.kabupaten.pool import Job, Result, build_one
 
 WORKER_DIED = "proses pembuatnya berhenti mendadak (mungkin kehabisan memori); dokumen tidak dibuat"
@@ -60,7 +61,7 @@ def run(jobs: list[Job], workers: int, on_done: Callable[[Result], None]) -> lis
                 results[j] = Result(again.spec, error=WORKER_DIED)
                 on_done(results[j])
     ordered = [results[i] for i in range(len(jobs))]
-    _make_pdfs([(r, job.pdf) for r, job in zip(ordered, jobs, strict=True) if r.ok and job.pdf])
+    pdfs.make([(r, job) for r, job in zip(ordered, jobs, strict=True) if r.ok and job.pdf])
     return ordered
 
 
@@ -186,25 +187,3 @@ def _stop_workers(pool: ProcessPoolExecutor, kill_after: Optional[float] = None)
         if process.is_alive():
             process.kill()
             process.join()
-
-
-def _make_pdfs(todo: list[tuple[Result, Path]]) -> None:
-    """One LibreOffice run for every PDF; if it fails, each document it was to make says why."""
-    if not todo:
-        return
-    from ikugen.writers.files import write_atomic
-    from ikugen.writers.pdf import convert_many
-
-    try:
-        pdfs = convert_many([r.docx for r, _ in todo])  # type: ignore[misc]
-    except IkugenError as exc:
-        for r, _ in todo:
-            r.error = str(exc)
-        return
-    for (r, target), data in zip(todo, pdfs, strict=True):
-        try:
-            write_atomic(target, data)
-            r.written.append(target)
-        except IkugenError as exc:
-            r.error = str(exc)
-        r.docx = None

@@ -1,6 +1,7 @@
-"""What a person would reject on the printed pages, each with its page: a split signature, a
-heading stranded at the foot of a page or alone on it, a page holding only a few lines left over
-from the one before, a word broken without a hyphen, a table of contents that names a wrong page.
+"""What a person would reject on the printed pages, each with its page: a split signature or one
+at the head of a page, a heading stranded at the foot of a page or alone on it, a page holding only
+a few lines left over from the one before, a word broken without a hyphen, a table of contents
+that names a wrong page.
 
 Read from the PDF as printed (`layout`), against what the document says (`expected`).
 """
@@ -47,6 +48,9 @@ def _signatures(pages: list[Page], doc: Expected) -> Iterator[tuple[int, str, st
         if flow[start][0] != flow[end][0]:
             yield (flow[start][0], "IKU951", f"blok tanda tangan terpotong: baris pertamanya di halaman "
                                              f"{flow[start][0]}, nama dan NIP di halaman {flow[end][0]}")
+        elif start > 0 and flow[start - 1][0] != flow[start][0]:
+            yield (flow[start][0], "IKU958", "blok tanda tangan di awal halaman, terpisah dari isi yang "
+                                             "ditandatanganinya di halaman sebelumnya")
 
 
 def _is_heading(text: str, doc: Expected) -> bool:

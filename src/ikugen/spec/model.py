@@ -75,6 +75,9 @@ class Dokumen(Ketat):
                           "dan tanggal).")
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
+    sampul_pemerintah: bool = Field(
+        False, description="Cetak baris \"PEMERINTAH KABUPATEN ...\" (atau KOTA) di sampul, di atas nama "
+                           "kecamatan, sebagaimana sampul sebagian kantor.")
     batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
     sebelumnya: Optional[Singkat] = Field(
         None, description="Berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini, relatif terhadap "
@@ -108,6 +111,10 @@ class Profil(Ketat):
         None, description="Nama provinsi, mis. Jawa Tengah (dicetak di bagian Wilayah; tata letak keputusan "
                           "tidak mencetaknya).")
     alamat: Optional[Singkat] = Field(None, description="Alamat kantor kecamatan (untuk kop surat).")
+    telepon: Optional[Singkat] = Field(None, description="Nomor telepon kantor kecamatan (untuk kop surat), "
+                                                         "mis. (0511) 4799123.")
+    surel: Optional[Singkat] = Field(None, description="Alamat surel (e-mail) kantor kecamatan (untuk kop "
+                                                       "surat), mis. kec.cerbon@baritokualakab.go.id.")
     jumlah_kecamatan: Optional[int] = Field(
         None, ge=1, le=100, description="Banyaknya kecamatan di kabupaten/kota ini."
     )

@@ -55,6 +55,9 @@ class View:
     kepala_daerah: str   # "Bupati" / "Wali Kota"
     provinsi: Optional[str]
     alamat: Optional[str]
+    telepon: Optional[str]
+    surel: Optional[str]
+    sampul_pemerintah: bool  # the cover prints PEMERINTAH KABUPATEN ...
     logo: Optional[str]  # the picture's file as written, relative to the spec
     jumlah_kecamatan: Optional[int]
     batas: Optional[BatasView]
@@ -199,6 +202,9 @@ def _derive(spek: Spek) -> View:
         kepala_daerah="Bupati" if p.jenis_daerah == "kabupaten" else "Wali Kota",
         provinsi=p.provinsi,
         alamat=p.alamat,
+        telepon=p.telepon,
+        surel=p.surel,
+        sampul_pemerintah=d.sampul_pemerintah,
         logo=p.logo,
         jumlah_kecamatan=p.jumlah_kecamatan,
         batas=records.batas(p.batas),

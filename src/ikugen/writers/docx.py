@@ -28,6 +28,7 @@ from ikugen.spec import markdown_directives
 from ikugen.spec.html_table import Table, parse_table
 from ikugen.spec.markdown_text import parser
 from ikugen.spec.pictures import Picture
+from ikugen.writers import docx_grid
 from ikugen.writers import docx_parts as P
 from ikugen.writers.docx_inline import Pictures, inline
 from ikugen.writers.docx_tables import table_xml
@@ -112,15 +113,20 @@ class _Writer:
         self.toc_at: Optional[int] = None
         self.toc_pages: Optional[list[str]] = None
         self.last_table: Optional[tuple[int, Table]] = None  # where the last table went, and it
+        self.signed_table: Optional[tuple[int, Table]] = None  # a table a signature block follows
         self.style: Optional[str] = None
+        self.named_style: Optional[str] = None  # as the template named it (self.style: as written)
         self.lists: list[list[int]] = []  # [num_id, level, first paragraph of item pending (bool)]
         self.next_list_kind: Optional[str] = None
         self.break_before = False
         self.section_start = 0
         # The last section break: its place, the section it ended, what that place held before.
         self.closed: Optional[tuple[int, P.Section, Optional[str]]] = None
+        self.style_ids = {s.style_id for s in document.styles}
+        self.grid = docx_grid.Groups()
 
     def xml(self) -> str:
+        self._place_grid()
         if len(self.out) == self.section_start and self.closed:
             # The document ends with a section break: drop it rather than end on a blank page.
             self.section = self._undo_break()
@@ -224,28 +230,58 @@ class _Writer:
             self.toc_at = len(self.out)
             self.out.append("")
         elif name == "gaya":
-            self.style = args or None
+            self.grid.mark(args, len(self.out))
+            self.style = self.named_style = args or None
+            if args in docx_grid.FALLBACK and args not in self.style_ids:
+                self.style = docx_grid.FALLBACK[args]
             if args == "TandaTangan":
                 self._keep_with_signature()
         elif name == "/gaya":
-            self.style = None
+            self._close_signed_table()
+            self.grid.mark(None, len(self.out))
+            self.style = self.named_style = None
         elif name == "daftar":
             self.next_list_kind = args or None
 
+    @property
+    def width(self) -> int:
+        return self.section.page.text_width_twips
+
     def picture(self, src: Union[str, int, float]) -> str:
-        return self.pictures.place(src, self.section.page, on_cover=self.style == "Sampul")
+        box = docx_grid.PICTURE_CM.get(self.named_style or "")
+        return self.pictures.place(src, self.section.page, box_cm=box)
 
     def _keep_with_signature(self) -> None:
         """A signature block is not left alone on its page: what comes before it keeps with it (a
-        paragraph; or a table's last row, which Word honours and LibreOffice does not)."""
+        paragraph; or a table's last row, which holds the block then: _close_signed_table)."""
         if self.last_table and self.last_table[0] == len(self.out) - 1:
-            self.out[-1] = table_xml(self.last_table[1], self.section.page.text_width_twips, keep_last=True)
+            if self.last_table[1].plain:  # a layout grid (the dicta): short, kept whole by LibreOffice
+                self.out[-1] = table_xml(self.last_table[1], self.width, keep_last=True)
+            else:
+                self.signed_table = self.last_table  # the block goes into its last row at its end
         elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
             self.out[-1] = P.keep_with_next(self.out[-1])
+
+    def _close_signed_table(self) -> None:
+        """The signature block that follows a table, put under the table's last row (docx_tables)."""
+        if self.signed_table is None:
+            return
+        at, table = self.signed_table
+        closing = "".join(self.out[at + 1:])
+        del self.out[at + 1:]
+        self.out[at] = table_xml(table, self.width, keep_last=True, closing=closing)
+        self.signed_table = None
+
+    def _place_grid(self) -> None:
+        """The groups of a grid (the cover, a letterhead with its emblem), once their section ends."""
+        moved = self.grid.place(self.out, self.section.page)
+        if moved and self.toc_at is not None and self.toc_at >= moved[0]:
+            self.toc_at -= moved[1]
 
     def _break_section(self) -> None:
         """End the section in its last paragraph where there is one: a paragraph of its own for
         the break would go onto a new, empty page when the section's last page is full."""
+        self._place_grid()
         sect = P.section_xml(self.section, self.footer_rid)
         last = self.out[-1] if self.out else ""
         if last.startswith("<w:p>") and last != P.PAGE_BREAK:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from typing import TYPE_CHECKING, Callable, Union
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Emu, Length
@@ -71,14 +71,16 @@ class Pictures:
         self.document, self.base_dir, self.pictures = document, base_dir, pictures
         self.names: dict[str, str] = {}  # the file name each placed picture's part was first given
 
-    def place(self, src: Union[str, int, float], page: Page, on_cover: bool) -> str:  # a markdown-it attr
+    def place(self, src: Union[str, int, float], page: Page,
+              box_cm: Optional[float] = None) -> str:  # src: a markdown-it attr
+        """The picture, within a square of `box_cm` (an emblem), else within the page's text area."""
         name = picture_name(src)
         picture = self.pictures.get(name)
         if picture is None:  # named by a template, not by the spec: read (and checked) here
             picture = self.pictures[name] = read_picture(self.base_dir / name, name)
         box: tuple[Length, Length]
-        if on_cover:
-            box = (Cm(3.5), Cm(3.5))
+        if box_cm:
+            box = (Cm(box_cm), Cm(box_cm))
         else:
             box = (Emu(page.text_width_twips * 635), Emu(twips(page.size_mm[1] - page.margins_mm["top"]
                                                                - page.margins_mm["bottom"]) * 635))

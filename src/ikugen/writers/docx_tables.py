@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ikugen.spec.html_table import Cell, Table
 from ikugen.writers import docx_parts as P
+from ikugen.writers.docx_widths import column_widths
 
 
 def _cell_style(table: Table, cell: Cell, share: float) -> str:
@@ -52,12 +53,10 @@ def _merge_spans(table: Table) -> list[int]:
     return spans
 
 
-def table_xml(table: Table, total: int, keep_last: bool = False) -> str:
-    """The table; `keep_last`: its last row keeps with what follows (a signature block)."""
-    n = table.columns
-    shares = table.widths or [100.0 / n] * n
-    widths = [int(total * s / sum(shares)) for s in shares]
-    widths[-1] += total - sum(widths)  # rounding never makes the table wider than the page
+def table_xml(table: Table, total: int, keep_last: bool = False, closing: str = "") -> str:
+    """The table; `keep_last`: its last row keeps with what follows (a signature block);
+    `closing`: paragraphs (a signature block) that go with the last row, in a row of their own."""
+    widths = column_widths(table, total)
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
     keeps = _kept_with_next(table, keep_last)
@@ -89,8 +88,33 @@ def table_xml(table: Table, total: int, keep_last: bool = False) -> str:
         header = "<w:tblHeader/>" if r < table.header_rows else ""
         header = f"<w:trPr><w:cantSplit/>{header}</w:trPr>"
         rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
-    style = "TabelPolos" if table.plain else "TabelIKU"
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+    if closing and len(table.rows) > table.header_rows:
+        rows[-1] = _with_closing(rows[-1], grid, widths, closing, table.plain)
+    return _table(table.plain, widths, grid, "".join(rows))
+
+
+def _table(plain: bool, widths: list[int], grid: str, rows: str, extra: str = "") -> str:
+    style = "TabelPolos" if plain else "TabelIKU"
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{extra}'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
             'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>")
+            f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>")
+
+
+_NIL = '<{} w:val="nil"/>'
+
+
+def _with_closing(row: str, grid: str, widths: list[int], closing: str, plain: bool) -> str:
+    """The last row and the signature block under it as one row that does not split: Word would
+    keep a row with the next paragraph, but LibreOffice ignores that for a table longer than a
+    page and prints the signature alone on the next one. The row's cells go into a table of their
+    own inside it (drawing its own rules), the block under them, unboxed."""
+    cells = row[row.index("</w:trPr>") + len("</w:trPr>"):-len("</w:tr>")]
+    # Under a cell merged from above, an empty cell with no rule on top: it reads as the same cell.
+    cells = cells.replace("<w:vMerge/>", f"<w:tcBorders>{_NIL.format('w:top')}</w:tcBorders>")
+    inner = _table(plain, widths, grid, f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    sides = "".join(_NIL.format(f"w:{side}") for side in ("top", "left", "bottom", "right"))
+    margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
+    return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:gridSpan w:val="{len(widths)}"/><w:tcBorders>{sides}</w:tcBorders>'
+            f"<w:tcMar>{margins}</w:tcMar></w:tcPr>{inner}{closing}</w:tc></w:tr>")
