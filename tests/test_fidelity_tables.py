@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, require_tool, run_ikugen
 from docx import Document
 from docx.oxml.ns import qn
-from docx_text import built_in_layouts
+from docx_text import built_in_layouts, rows_of
 
 SPEC = ROOT / "tests" / "fidelity" / "program.yaml"
 BASE = ROOT / "tests" / "bad_inputs" / "valid-base.yaml"
@@ -50,7 +50,8 @@ def test_a_program_cell_is_merged_over_its_indicators_rows(built):
         assert merges == ["restart", "continue", "continue", None], (layout, merges)
         assert table.rows[1].cells[0].text == PROGRAM
         assert table.rows[3].cells[0]._tc is table.rows[1].cells[0]._tc  # python-docx reads one cell
-        assert table.rows[4].cells[0].text == "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
+        # The last row, kept with the signature under it (a row holding it: docx_text.rows_of).
+        assert rows_of(table)[4][0] == "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
         assert [r.cells[1].text for r in table.rows[1:4]] == [
             "Persentase layanan administrasi yang selesai tepat waktu",
             "Persentase pengaduan masyarakat yang ditindaklanjuti",
@@ -62,7 +63,7 @@ def test_two_penanggung_jawab_are_both_in_the_program_cell(built):
         table = _table(document, "Indikator Kinerja Program")
         column = [c.text for c in table.rows[0].cells].index("Penanggung Jawab")
         assert [p.text for p in table.rows[1].cells[column].paragraphs] == ["Kasi Pelayanan", "Kasi Trantib"]
-        assert table.rows[4].cells[column].text == "Kasi PMD"
+        assert rows_of(table)[4][column] == "Kasi PMD"  # the last row, kept with the signature
 
 
 def test_the_program_table_has_the_offices_title_labels_and_its_yearly_targets(built):

@@ -61,7 +61,7 @@ PRINTERS: dict[str, tuple[Printer, ...]] = {
     "profil.kecamatan": BOTH, "profil.kabupaten": BOTH,
     # The decree's letterhead names the kabupaten and the kecamatan only, as offices print it.
     "profil.provinsi": TUPOKSI, "profil.jumlah_kecamatan": TUPOKSI,
-    "profil.alamat": (Printer(K),),
+    "profil.alamat": (Printer(K),), "profil.telepon": (Printer(K),), "profil.surel": (Printer(K),),
     **{f"profil.batas.{side}": TUPOKSI for side in ("utara", "timur", "selatan", "barat")},
     "profil.visi": VISI, "profil.misi.*": VISI,
     "profil.landasan_hukum.*": (Printer(S, "landasan_hukum"), Printer(K)),

@@ -29,6 +29,7 @@ ENUMERATIONS = frozenset({
     # The office's columns of a table: which fields it prints (IKU407 asks them).
     "tabel.iku.kolom.*", "tabel.target.kolom.*", "tabel.tujuan_sasaran.kolom.*", "tabel.program.kolom.*",
     "susunan.*.bagian.*", "susunan.*.bagian.*.bagian",  # a built-in section, by name
+    "dokumen.sampul_pemerintah",  # yes or no: which lines the cover prints
 })
 # Files the spec names, relative to itself (a picture is placed, a spec is read).
 PATHS = frozenset({"dokumen.sebelumnya", "dasar", "profil.logo"})
