@@ -49,11 +49,16 @@ def strings(spek: Spek) -> Iterator[tuple[Path_, str]]:
     return iter(_last_walk[1])
 
 
+_last_prose: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
+
+
 def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """The texts that say something about the office: not its own name, people or places."""
-    for path, text in strings(spek):
-        if not any(path[:len(p)] == p for p in _IDENTITY):
-            yield path, text
+    global _last_prose
+    if _last_prose[0] is not spek:  # most checks read the prose: sort it out once per spec
+        _last_prose = (spek, [(path, text) for path, text in strings(spek)
+                              if not any(path[:len(p)] == p for p in _IDENTITY)])
+    return iter(_last_prose[1])
 
 
 def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ikugen.checks.common import blank, fold, prose
@@ -84,7 +85,8 @@ def _kind(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def citations(path: Path_, text: str) -> list[Citation]:
+@lru_cache(maxsize=4096)  # three checks read the citations of every text: find them once
+def citations(path: Path_, text: str) -> tuple[Citation, ...]:
     heads = sorted(list(_HEAD.finditer(text)) + [m for m in _SLASHED.finditer(text)
                    if not _HEAD.match(text, m.start())], key=lambda m: m.start())
     out = []
@@ -103,7 +105,7 @@ def citations(path: Path_, text: str) -> list[Citation]:
         written = " ".join(m.group("nomor").split()) + (f"/{m.group('tahun')}" if slashed else "")
         out.append(Citation(path, kind, normal_number(m.group("nomor")), m.group("tahun"),
                             tuple(fold(title).split()[:12]), shown, written, slashed))
-    return out
+    return tuple(out)
 
 
 def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -111,11 +113,15 @@ def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return n > 0 and a[:n] == b[:n]
 
 
+@lru_cache(maxsize=8192)  # every pair of citations is compared, in two checks
 def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if min(len(a), len(b)) < 3:
         return a == b and bool(a)
     n = min(len(a), len(b))
-    return a[:n] == b[:n] or SequenceMatcher(None, a, b).ratio() >= 0.85
+    if a[:n] == b[:n]:
+        return True
+    matcher = SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of the ratio
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _entries(spek: Spek) -> Iterator[tuple[Path_, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from ikugen.checks.common import FUNCTION_WORDS, fold, prose
@@ -186,6 +187,12 @@ def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str
     return _mention(units, chunk, match) is not None
 
 
+@lru_cache(maxsize=65536)  # IKU207 and IKU208 compare the same words of every text, spec after spec
+def similarity(a: str, b: str) -> float:
+    """difflib's ratio of two texts, 0 to 1."""
+    return SequenceMatcher(None, a, b).ratio()
+
+
 def _as_written(original: list[str], rest: list[str]) -> list[str]:
     """The words of the text that spell the unit: as many content words as its name has
     ("Umum Kepegawaian" for "Umum dan Kepegawaian", "... masyarakat dan pembangunan" for
@@ -206,9 +213,9 @@ def _near_miss(said: list[str], units: list[Unit]) -> Optional[Unit]:
     best = None
     for unit in units:
         rest = unit[0]
-        if not rest or SequenceMatcher(None, said[0], rest[0]).ratio() < 0.8:
+        if not rest or similarity(said[0], rest[0]) < 0.8:
             continue
-        score = SequenceMatcher(None, " ".join(said[:len(rest)]), " ".join(rest)).ratio()
+        score = similarity(" ".join(said[:len(rest)]), " ".join(rest))
         if score >= 0.6 and (best is None or score > best[0]):
             best = (score, unit)
     return best[1] if best else None
