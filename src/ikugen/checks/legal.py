@@ -87,6 +87,8 @@ def _kind(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # three checks read the citations of every text: find them once
 def citations(path: Path_, text: str) -> tuple[Citation, ...]:
+    if not _KIND_WORD.search(text):  # both patterns begin with a kind of regulation: most texts have none
+        return ()
     heads = sorted(list(_HEAD.finditer(text)) + [m for m in _SLASHED.finditer(text)
                    if not _HEAD.match(text, m.start())], key=lambda m: m.start())
     out = []
