@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ikugen.checks import (
     blanks,
     changes,
+    common,
     hygiene,
     legal,
     legal_scope,
@@ -84,6 +85,9 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
     if output is None:
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
+    # What the checks cache is one spec's: a batch of thousands of specs holds one spec's texts.
+    for cached in (common.fold, people.similarity, legal.citations, legal.same_title):
+        cached.cache_clear()
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]
     return silence.apply(context, found, skipped, REGISTRY)

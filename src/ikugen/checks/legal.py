@@ -85,7 +85,7 @@ def _kind(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-@lru_cache(maxsize=4096)  # three checks read the citations of every text: find them once
+@lru_cache(maxsize=1024)  # IKU601 and `_all_citations` both read the landasan hukum
 def citations(path: Path_, text: str) -> tuple[Citation, ...]:
     if not _KIND_WORD.search(text):  # both patterns begin with a kind of regulation: most texts have none
         return ()
@@ -115,8 +115,8 @@ def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return n > 0 and a[:n] == b[:n]
 
 
-@lru_cache(maxsize=8192)  # every pair of citations is compared, in two checks
-def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=4096)  # every pair of citations is compared
+def same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if min(len(a), len(b)) < 3:
         return a == b and bool(a)
     n = min(len(a), len(b))
@@ -149,19 +149,27 @@ def regulation_listed_twice(ctx: Context) -> Iterator[Finding]:
         seen.append((path, primary, text))
 
 
+_last_citations: tuple[Optional[Context], list[Citation]] = (None, [])
+
+
 def _all_citations(ctx: Context) -> list[Citation]:
     """Every citation of the spec, in the landasan hukum and in prose, in the file's order."""
+    global _last_citations
+    last = _last_citations[0]
+    if last is not None and last.spek is ctx.spek and last.smap is ctx.smap:  # IKU602 and IKU606
+        return _last_citations[1]
     found = [c for path, text in _entries(ctx.spek) for c in citations(path, text)]
     found += [c for path, text in prose(ctx.spek) if path[:2] != ("profil", "landasan_hukum")
               for c in citations(path, text)]
-    return sorted(found, key=lambda c: ctx.smap.locate(c.path))
+    _last_citations = (ctx, sorted(found, key=lambda c: ctx.smap.locate(c.path)))
+    return _last_citations[1]
 
 
 @check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")
 def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
     found = _all_citations(ctx)
     for j, later in enumerate(found):
-        same = [c for c in found[:j] if _same_kind(c.kind, later.kind) and _same_title(c.title, later.title)]
+        same = [c for c in found[:j] if _same_kind(c.kind, later.kind) and same_title(c.title, later.title)]
         if any((c.nomor, c.tahun) == (later.nomor, later.tahun) for c in same):
             continue  # it agrees with an earlier citation; one that differs is told at its own place
         for earlier in same:

@@ -187,7 +187,7 @@ def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str
     return _mention(units, chunk, match) is not None
 
 
-@lru_cache(maxsize=65536)  # IKU207 and IKU208 compare the same words of every text, spec after spec
+@lru_cache(maxsize=8192)  # IKU207 and IKU208 compare the same words of every text
 def similarity(a: str, b: str) -> float:
     """difflib's ratio of two texts, 0 to 1."""
     return SequenceMatcher(None, a, b).ratio()
