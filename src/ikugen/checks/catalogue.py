@@ -85,8 +85,8 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
     if output is None:
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
-    # What the checks cache is one spec's: a batch of thousands of specs holds one spec's texts.
-    for cached in (common.fold, people.similarity, legal.citations, legal.same_title):
+    # The texts the checks cache are one spec's: a batch of thousands of specs holds one spec's.
+    for cached in (common.fold, legal.citations, legal.same_title):
         cached.cache_clear()
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped for f in c(context)]

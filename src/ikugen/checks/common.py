@@ -81,8 +81,10 @@ def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
 @lru_cache(maxsize=8192)  # checks compare the same texts pairwise: fold each once
 def fold(text: str) -> str:
     """Text for comparing: case-folded, accents removed, punctuation to spaces, spaces single."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():  # ASCII has no accents to remove: NFKD leaves it as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w/-]+", " ", text).replace("_", " ").split())
 
 

@@ -187,10 +187,17 @@ def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str
     return _mention(units, chunk, match) is not None
 
 
-@lru_cache(maxsize=8192)  # IKU207 and IKU208 compare the same words of every text
-def similarity(a: str, b: str) -> float:
-    """difflib's ratio of two texts, 0 to 1."""
-    return SequenceMatcher(None, a, b).ratio()
+# IKU207 and IKU208 compare the same words of every text, and specs of one kabupaten share
+# them; bounded, so that a batch's memory stays flat once it is full.
+@lru_cache(maxsize=4096)
+def similarity(a: str, b: str, floor: float) -> float:
+    """difflib's ratio of two texts (0 to 1) when it is at least `floor`, else 0 (told by the
+    ratio's quick upper bounds where they are below it)."""
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= floor else 0.0
 
 
 def _as_written(original: list[str], rest: list[str]) -> list[str]:
@@ -213,9 +220,9 @@ def _near_miss(said: list[str], units: list[Unit]) -> Optional[Unit]:
     best = None
     for unit in units:
         rest = unit[0]
-        if not rest or similarity(said[0], rest[0]) < 0.8:
+        if not rest or not similarity(said[0], rest[0], 0.8):
             continue
-        score = similarity(" ".join(said[:len(rest)]), " ".join(rest))
-        if score >= 0.6 and (best is None or score > best[0]):
+        score = similarity(" ".join(said[:len(rest)]), " ".join(rest), 0.6)
+        if score and (best is None or score > best[0]):
             best = (score, unit)
     return best[1] if best else None
