@@ -155,14 +155,15 @@ _last_citations: tuple[Optional[Context], list[Citation]] = (None, [])
 def _all_citations(ctx: Context) -> list[Citation]:
     """Every citation of the spec, in the landasan hukum and in prose, in the file's order."""
     global _last_citations
-    last = _last_citations[0]
+    last, cited = _last_citations  # read once: another thread may check another spec meanwhile
     if last is not None and last.spek is ctx.spek and last.smap is ctx.smap:  # IKU602 and IKU606
-        return _last_citations[1]
+        return cited
     found = [c for path, text in _entries(ctx.spek) for c in citations(path, text)]
     found += [c for path, text in prose(ctx.spek) if path[:2] != ("profil", "landasan_hukum")
               for c in citations(path, text)]
-    _last_citations = (ctx, sorted(found, key=lambda c: ctx.smap.locate(c.path)))
-    return _last_citations[1]
+    cited = sorted(found, key=lambda c: ctx.smap.locate(c.path))
+    _last_citations = (ctx, cited)
+    return cited
 
 
 @check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")

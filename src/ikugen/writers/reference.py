@@ -72,8 +72,9 @@ def _rebuilt(path: Path, raw: bytes) -> bytes:
     """The package rebuilt from the reference document `raw`; once for the same bytes (a batch
     reads one reference for every document)."""
     global _last
-    if _last[0] == raw and _last[1]:
-        return _last[1]
+    last, package = _last  # read once: another thread may read another reference meanwhile
+    if last == raw and package:
+        return package
     try:
         source = zipfile.ZipFile(io.BytesIO(raw))
         entries = source.infolist()
@@ -89,8 +90,9 @@ def _rebuilt(path: Path, raw: bytes) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
         for name, data in _kept_parts(path, source, names).items():
             target.writestr(name, data)
-    _last = (raw, out.getvalue())
-    return _last[1]
+    package = out.getvalue()
+    _last = (raw, package)
+    return package
 
 
 def _kept_parts(path: Path, source: zipfile.ZipFile, names: set[str]) -> dict[str, bytes]:
