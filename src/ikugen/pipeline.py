@@ -33,7 +33,7 @@ from ikugen.spec.model import Spek
 from ikugen.spec.pictures import Picture
 from ikugen.spec.schema_errors import problems_from
 from ikugen.view.document import view
-from ikugen.writers.files import check_target, reproducible_zip, write_atomic
+from ikugen.writers.files import check_target, write_atomic
 
 if TYPE_CHECKING:
     from ikugen.proof import Proof
@@ -189,9 +189,8 @@ def docx_bytes(loaded: Loaded, text: str, options: Options, toc_pages: Optional[
         author=f"Kecamatan {p.kecamatan}",
         when=document_time(spek.dokumen.tanggal or str(spek.dokumen.periode.awal)),
     )
-    data = build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
+    return build_docx(text, paper=spek.dokumen.kertas, reference=reference_doc(options),
                       base_dir=loaded.path.parent, props=props, pictures=loaded.pictures, toc_pages=toc_pages)
-    return reproducible_zip(data)
 
 
 def document_time(tanggal: str) -> datetime.datetime:

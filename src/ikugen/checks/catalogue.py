@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ikugen.checks import (
     blanks,
     changes,
+    common,
     hygiene,
     legal,
     legal_scope,
@@ -89,6 +90,9 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
     if output is None:
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
+    # The texts the checks cache are one spec's: a batch of thousands of specs holds one spec's.
+    for cached in (common.fold, legal.citations, legal.same_title):
+        cached.cache_clear()
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped | _WAITS for f in c(context)]
     if any(c.severity == "galat" for c, _ in found):  # a spec with errors builds nothing yet

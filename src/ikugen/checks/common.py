@@ -44,16 +44,23 @@ _last_walk: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
 def strings(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """Every text value of the spec (no ids, references or choices), with its path."""
     global _last_walk
-    if _last_walk[0] is not spek:  # several checks read every text: walk the spec once
-        _last_walk = (spek, [(path, text) for path, text in _walk(spek, ()) if not blank(text)])
-    return iter(_last_walk[1])
+    last = _last_walk  # read once: another thread may check another spec meanwhile
+    if last[0] is not spek:  # several checks read every text: walk the spec once
+        last = _last_walk = (spek, [(path, text) for path, text in _walk(spek, ()) if not blank(text)])
+    return iter(last[1])
+
+
+_last_prose: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
 
 
 def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """The texts that say something about the office: not its own name, people or places."""
-    for path, text in strings(spek):
-        if not any(path[:len(p)] == p for p in _IDENTITY):
-            yield path, text
+    global _last_prose
+    last = _last_prose  # read once, as in `strings`
+    if last[0] is not spek:  # most checks read the prose: sort it out once per spec
+        last = _last_prose = (spek, [(path, text) for path, text in strings(spek)
+                                     if not any(path[:len(p)] == p for p in _IDENTITY)])
+    return iter(last[1])
 
 
 def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
@@ -77,8 +84,10 @@ def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
 @lru_cache(maxsize=8192)  # checks compare the same texts pairwise: fold each once
 def fold(text: str) -> str:
     """Text for comparing: case-folded, accents removed, punctuation to spaces, spaces single."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():  # ASCII has no accents to remove: NFKD leaves it as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w/-]+", " ", text).replace("_", " ").split())
 
 

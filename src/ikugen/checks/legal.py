@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ikugen.checks.common import blank, fold, prose
@@ -84,7 +85,10 @@ def _kind(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def citations(path: Path_, text: str) -> list[Citation]:
+@lru_cache(maxsize=1024)  # IKU601 and `_all_citations` both read the landasan hukum
+def citations(path: Path_, text: str) -> tuple[Citation, ...]:
+    if not _KIND_WORD.search(text):  # both patterns begin with a kind of regulation: most texts have none
+        return ()
     heads = sorted(list(_HEAD.finditer(text)) + [m for m in _SLASHED.finditer(text)
                    if not _HEAD.match(text, m.start())], key=lambda m: m.start())
     out = []
@@ -103,7 +107,7 @@ def citations(path: Path_, text: str) -> list[Citation]:
         written = " ".join(m.group("nomor").split()) + (f"/{m.group('tahun')}" if slashed else "")
         out.append(Citation(path, kind, normal_number(m.group("nomor")), m.group("tahun"),
                             tuple(fold(title).split()[:12]), shown, written, slashed))
-    return out
+    return tuple(out)
 
 
 def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -111,11 +115,15 @@ def _same_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return n > 0 and a[:n] == b[:n]
 
 
-def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=4096)  # every pair of citations is compared
+def same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if min(len(a), len(b)) < 3:
         return a == b and bool(a)
     n = min(len(a), len(b))
-    return a[:n] == b[:n] or SequenceMatcher(None, a, b).ratio() >= 0.85
+    if a[:n] == b[:n]:
+        return True
+    matcher = SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of the ratio
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _entries(spek: Spek) -> Iterator[tuple[Path_, str]]:
@@ -141,19 +149,28 @@ def regulation_listed_twice(ctx: Context) -> Iterator[Finding]:
         seen.append((path, primary, text))
 
 
+_last_citations: tuple[Optional[Context], list[Citation]] = (None, [])
+
+
 def _all_citations(ctx: Context) -> list[Citation]:
     """Every citation of the spec, in the landasan hukum and in prose, in the file's order."""
+    global _last_citations
+    last, cited = _last_citations  # read once: another thread may check another spec meanwhile
+    if last is not None and last.spek is ctx.spek and last.smap is ctx.smap:  # IKU602 and IKU606
+        return cited
     found = [c for path, text in _entries(ctx.spek) for c in citations(path, text)]
     found += [c for path, text in prose(ctx.spek) if path[:2] != ("profil", "landasan_hukum")
               for c in citations(path, text)]
-    return sorted(found, key=lambda c: ctx.smap.locate(c.path))
+    cited = sorted(found, key=lambda c: ctx.smap.locate(c.path))
+    _last_citations = (ctx, cited)
+    return cited
 
 
 @check("IKU602", "peringatan", "peraturan yang sama disebut dengan nomor atau tahun berbeda")
 def regulation_cited_differently(ctx: Context) -> Iterator[Finding]:
     found = _all_citations(ctx)
     for j, later in enumerate(found):
-        same = [c for c in found[:j] if _same_kind(c.kind, later.kind) and _same_title(c.title, later.title)]
+        same = [c for c in found[:j] if _same_kind(c.kind, later.kind) and same_title(c.title, later.title)]
         if any((c.nomor, c.tahun) == (later.nomor, later.tahun) for c in same):
             continue  # it agrees with an earlier citation; one that differs is told at its own place
         for earlier in same:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from ikugen.checks.common import FUNCTION_WORDS, fold, prose
@@ -187,6 +188,19 @@ def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str
     return _mention(units, chunk, match) is not None
 
 
+# IKU207 and IKU208 compare the same words of every text, and specs of one kabupaten share
+# them; bounded, so that a batch's memory stays flat once it is full.
+@lru_cache(maxsize=4096)
+def similarity(a: str, b: str, floor: float) -> float:
+    """difflib's ratio of two texts (0 to 1) when it is at least `floor`, else 0 (told by the
+    ratio's quick upper bounds where they are below it)."""
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= floor else 0.0
+
+
 def _as_written(original: list[str], rest: list[str]) -> list[str]:
     """The words of the text that spell the unit: as many content words as its name has
     ("Umum Kepegawaian" for "Umum dan Kepegawaian", "... masyarakat dan pembangunan" for
@@ -207,9 +221,9 @@ def _near_miss(said: list[str], units: list[Unit]) -> Optional[Unit]:
     best = None
     for unit in units:
         rest = unit[0]
-        if not rest or SequenceMatcher(None, said[0], rest[0]).ratio() < 0.8:
+        if not rest or not similarity(said[0], rest[0], 0.8):
             continue
-        score = SequenceMatcher(None, " ".join(said[:len(rest)]), " ".join(rest)).ratio()
-        if score >= 0.6 and (best is None or score > best[0]):
+        score = similarity(" ".join(said[:len(rest)]), " ".join(rest), 0.6)
+        if score and (best is None or score > best[0]):
             best = (score, unit)
     return best[1] if best else None

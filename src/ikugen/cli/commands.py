@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -116,6 +115,8 @@ def validate(berkas: tuple[Path, ...], strict: bool, fmt: str, skip: tuple[str, 
     errors = sum(p.severity == "galat" for p in problems)
     warnings = sum(p.severity == "peringatan" for p in problems)
     if fmt == "json":
+        import json  # only for this report: `ikugen --help` does without it
+
         click.echo(json.dumps({"berkas": [str(f) for f in files], "galat": errors,
                                "peringatan": warnings, "masalah": [p.as_dict() for p in problems],
                                "diabaikan": [s.as_dict() for s in silenced]},

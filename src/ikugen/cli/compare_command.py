@@ -7,7 +7,6 @@ then its values, semula -> menjadi), or as JSON for CI. Exit codes as `diff`: 0 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Optional
 
@@ -56,6 +55,8 @@ def bandingkan(lama: Path, baru: Path, fmt: str) -> int:
     found = compare(old.spek, new.spek)
     items = [_item(d, old, new) for d in found.items]
     if fmt == "json":
+        import json  # only for this report: `ikugen --help` does without it
+
         click.echo(json.dumps({"lama": str(lama), "baru": str(baru), "sama": not items,
                                "perbedaan": items}, ensure_ascii=False, indent=2))
     else:

@@ -48,6 +48,8 @@ def build_many(berkas: tuple[Path, ...], folder: Optional[Path], formats: tuple[
         if result.error:
             progress.say(f"{result.spec}: galat: {result.error}")
         progress.step(result.spec.name, result.ok)
+        if result.ok:  # its warnings are told; the summary names only the specs that failed
+            result.problems = []
 
     try:
         results = workers_run(work, workers or pool.default_workers(), done)

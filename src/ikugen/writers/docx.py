@@ -12,7 +12,6 @@ runs. Pictures come as the spec's load read them (`pictures`), or are read here 
 from __future__ import annotations
 
 import datetime
-import io
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 from lxml import etree
 
@@ -32,6 +33,7 @@ from ikugen.writers import docx_grid
 from ikugen.writers import docx_parts as P
 from ikugen.writers.docx_inline import Pictures, inline
 from ikugen.writers.docx_tables import table_xml
+from ikugen.writers.files import FixedTimeZip
 from ikugen.writers.page import Page
 from ikugen.writers.reference import read_reference
 
@@ -70,9 +72,25 @@ def build_docx(markdown: str, *, paper: str, reference: Path, base_dir: Path, pr
     P.keep_manual_breaks_unstretched(document)
     P.set_properties(document, title=props.title, subject=props.subject, author=props.author,
                      when=props.when)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return _saved(document)
+
+
+def _saved(document: DocxDocument) -> bytes:
+    """python-docx's `save` (OpcPackage.save, PackageWriter.write) into an archive with fixed entry
+    times: the parts are deflated once, not saved and then inflated and deflated again."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = package.parts
+    archive = FixedTimeZip()
+    types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
+    archive.add(CONTENT_TYPES_URI.membername, types.blob)
+    archive.add(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+    for part in parts:
+        archive.add(part.partname.membername, part.blob)
+        if len(part.rels):
+            archive.add(part.partname.rels_uri.membername, part.rels.xml)
+    return archive.close()
 
 
 def _with_body(document: DocxDocument, body: str) -> DocxDocument:

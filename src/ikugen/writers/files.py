@@ -58,17 +58,33 @@ def zip_time() -> tuple[int, int, int, int, int, int]:
     return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
+class FixedTimeZip:
+    """A zip archive in memory whose entries carry a fixed time and attributes: written once, the
+    same bytes on any day (`zip_time`)."""
+
+    def __init__(self) -> None:
+        self.when = zip_time()
+        self._out = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED)
+
+    def add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, self.when)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, data)
+
+    def close(self) -> bytes:
+        self._zip.close()
+        return self._out.getvalue()
+
+
 def reproducible_zip(data: bytes) -> bytes:
     """The same archive with fixed entry times and attributes."""
-    when = zip_time()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    archive = FixedTimeZip()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
-    return out.getvalue()
+            archive.add(item.filename, src.read(item.filename))
+    return archive.close()
 
 
 def same_file(a: Path, b: Path) -> bool:

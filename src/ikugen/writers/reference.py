@@ -62,6 +62,19 @@ def read_reference(path: Path) -> io.BytesIO:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise _refuse(path, os_reason(exc)) from None
+    return io.BytesIO(_rebuilt(path, raw))  # a stream of its own for each document
+
+
+_last: tuple[bytes, bytes] = (b"", b"")
+
+
+def _rebuilt(path: Path, raw: bytes) -> bytes:
+    """The package rebuilt from the reference document `raw`; once for the same bytes (a batch
+    reads one reference for every document)."""
+    global _last
+    last, package = _last  # read once: another thread may read another reference meanwhile
+    if last == raw and package:
+        return package
     try:
         source = zipfile.ZipFile(io.BytesIO(raw))
         entries = source.infolist()
@@ -72,13 +85,14 @@ def read_reference(path: Path) -> io.BytesIO:
     names = {e.filename for e in entries}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise _not_docx(path)
-    kept = _kept_parts(path, source, names)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in kept.items():
+    # Stored, not deflated: python-docx reads it back at once and writes its own package.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for name, data in _kept_parts(path, source, names).items():
             target.writestr(name, data)
-    out.seek(0)
-    return out
+    package = out.getvalue()
+    _last = (raw, package)
+    return package
 
 
 def _kept_parts(path: Path, source: zipfile.ZipFile, names: set[str]) -> dict[str, bytes]:
