@@ -222,6 +222,8 @@ def test_every_opening_text_of_a_built_in_section_comes_back_as_its_teks(tmp_pat
         {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan"]},
         {"bab": "Penutup", "bagian": ["penutup"]}]
     data["profil"]["visi"] = "Temanggung maju"
+    # The eselon IV tables and their opening are printed only for a position owning a sasaran.
+    next(s for s in data["sasaran"] if s["id"] == "S5")["pemilik"] = "trantib"
     for indicator in data["indikator"]:
         indicator["target"] = {2020: 50}
     # The program table and its opening are printed only for a spec with programs.
