@@ -124,7 +124,9 @@ def _default_columns(template: str, data: dict[str, Any], seen: Seen) -> Optiona
     baris = _rows(data, seen)
     tujuan = [_indicator(i) for t in data.get("tujuan", []) for i in t.get("indikator", [])]
     years = sorted({y for r in baris for y in r.tahun})
-    doc = SimpleNamespace(baris_iku=baris, baris_program=baris, indikator_tujuan=tujuan,
+    # The Camat's table (no row of a position's sasaran) is the one a tujuan's indicators join.
+    doc = SimpleNamespace(baris_iku=[] if any(r.pemilik for r in baris) else baris,
+                          baris_program=baris, indikator_tujuan=tujuan,
                           tahun_program=years, tahun_target=years, ada_tujuan=bool(data.get("tujuan")))
     names: dict[str, Any] = {"doc": doc, "baris": baris}
     # The template's own names for its rows (ind, ada_tujuan, tahun, ...), each as it sets it.
@@ -153,6 +155,7 @@ def _rows(data: dict[str, Any], seen: Seen) -> list[SimpleNamespace]:
     cells = {fold(c) for _, row in _body(seen.table, seen.start) for c in row}
     named = [i for i in indicators if fold(str(i.get("nama", ""))) in cells] or indicators
     return [SimpleNamespace(indikator=_indicator(i), tujuan=sasaran.get(i.get("sasaran"), {}).get("tujuan"),
+                            pemilik=sasaran.get(i.get("sasaran"), {}).get("pemilik"),
                             penanggung_jawab=i.get("penanggung_jawab") or "",
                             kondisi_awal="" if i.get("kondisi_awal") is None else str(i["kondisi_awal"]),
                             target=[str(v) for v in (i.get("target") or {}).values()],
