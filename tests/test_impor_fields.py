@@ -66,6 +66,9 @@ def test_a_tugas_with_items_and_two_penanggung_jawab_come_back_as_lists(tmp_path
     # The two sections have no duties (no heading of their own): the Struktur Organisasi lists them.
     assert [(j.id, j.nama, j.atasan) for j in got.organisasi if j.id != "camat"] == [
         ("pelayanan", "Seksi Pelayanan", "camat"), ("pmd", "Seksi Pemberdayaan Masyarakat dan Desa", "camat")]
+    # No tujuan, no rumus, no kondisi awal: the tables ikugen printed without a choice (no Tujuan,
+    # Rumus or Kondisi Awal column) are read as no choice, not as the office's columns.
+    assert got.tabel == load(FIDELITY / "jabatan-ganda.yaml").tabel
 
 
 def test_a_position_only_the_structure_lists_is_found_once():
