@@ -17,7 +17,7 @@ from ikugen.impor import programs
 from ikugen.impor.blocks import Par, read_docx
 from ikugen.impor.draft import V
 from ikugen.impor.facts import landasan
-from ikugen.impor.positions import Position, resolve_all
+from ikugen.impor.positions import Position, find, resolve_all
 from ikugen.impor.words import column
 from ikugen.spec.model import KelompokHukum, Spek
 
@@ -63,6 +63,33 @@ def test_a_tugas_with_items_and_two_penanggung_jawab_come_back_as_lists(tmp_path
                                    "Membina penyelenggaraan pemerintahan desa"]
     assert camat.fungsi == ["Pelaksanaan urusan pemerintahan umum"]
     assert got.indikator[0].penanggung_jawab_ids == ["camat", "pelayanan"]
+    # The two sections have no duties (no heading of their own): the Struktur Organisasi lists them.
+    assert [(j.id, j.nama, j.atasan) for j in got.organisasi if j.id != "camat"] == [
+        ("pelayanan", "Seksi Pelayanan", "camat"), ("pmd", "Seksi Pemberdayaan Masyarakat dan Desa", "camat")]
+    # No tujuan, no rumus, no kondisi awal: the tables ikugen printed without a choice (no Tujuan,
+    # Rumus or Kondisi Awal column) are read as no choice, not as the office's columns.
+    assert got.tabel == load(FIDELITY / "jabatan-ganda.yaml").tabel
+
+
+def test_a_position_only_the_structure_lists_is_found_once():
+    listed = [Par("Camat", heading=True, place="paragraf 1"),
+              Par("Camat mempunyai tugas memimpin pemerintahan kecamatan.", place="paragraf 2"),
+              Par("Seksi Pemerintahan", heading=True, place="paragraf 3"),
+              Par("Seksi Pemerintahan mempunyai tugas menyiapkan penyelenggaraan pemerintahan.",
+                  place="paragraf 4"),
+              Par("Struktur Organisasi", heading=True, place="paragraf 5"),
+              Par("Susunan organisasi Kecamatan Kaloran terdiri atas:", place="paragraf 6"),
+              Par("Camat", "1.", place="paragraf 7"),
+              Par("Kepala Seksi Pemerintahan", "2.", place="paragraf 8"),
+              Par("Seksi Pelayanan", "3.", place="paragraf 9"),
+              Par("Kelompok Jabatan Fungsional", "4.", place="paragraf 10"),
+              Par("Tujuan dan Sasaran", heading=True, place="paragraf 11"),
+              Par("Meningkatnya pelayanan", "1.", place="paragraf 12")]
+    found = find(listed, "Kaloran")  # type: ignore[arg-type]
+    assert [(p.nama.value, p.nama.place) for p in found] == [
+        ("Camat", "paragraf 1"), ("Seksi Pemerintahan", "paragraf 3"), ("Seksi Pelayanan", "paragraf 9"),
+        ("Kelompok Jabatan Fungsional", "paragraf 10")]
+    assert found[2].tugas is None and not found[2].fungsi
 
 
 def test_a_penanggung_jawab_cell_naming_several_positions_is_several_ids():
@@ -222,6 +249,8 @@ def test_every_opening_text_of_a_built_in_section_comes_back_as_its_teks(tmp_pat
         {"bab": "Penetapan Indikator Kinerja Utama", "bagian": ["penetapan"]},
         {"bab": "Penutup", "bagian": ["penutup"]}]
     data["profil"]["visi"] = "Temanggung maju"
+    # The eselon IV tables and their opening are printed only for a position owning a sasaran.
+    next(s for s in data["sasaran"] if s["id"] == "S5")["pemilik"] = "trantib"
     for indicator in data["indikator"]:
         indicator["target"] = {2020: 50}
     # The program table and its opening are printed only for a spec with programs.

@@ -3,8 +3,9 @@ it: written only where a table's columns, a column's label or the program table'
 not what ikugen prints without a choice, so that the rebuilt document looks like the old one.
 
 What ikugen prints without a choice lives in the templates (tabel/kolom.md.j2's labels, each
-table template's own labels and its columns, some only when a row fills them); it is
-evaluated here from those templates for the draft's indicators, not copied into Python.
+table template's own labels and its columns, some only when one of the table's rows fills
+them); it is evaluated here from those templates, with the draft's indicators as the rows of
+the table read (a position's own in a decree's annex), not copied into Python.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from jinja2.exceptions import UndefinedError
 
 from ikugen.impor.draft import V, plain
 from ikugen.impor.tables import Seen, _body, _labelled
+from ikugen.impor.words import fold
 from ikugen.package_data import templates_dir
 from ikugen.spec.fields import MAX_SHORT
 from ikugen.spec.model_tabel import KOLOM_IKU, KOLOM_PROGRAM, JudulKolomIku, JudulKolomProgram
@@ -55,7 +57,7 @@ def _choice(seen: Seen, template: str, data: dict[str, Any]) -> dict[str, Any]:
     place = f"{seen.table.place}, baris {seen.start + 1}"
     entry: dict[str, Any] = {}
     # A Tujuan dan Sasaran table read as indicator rows is never the default one (tujuan, sasaran).
-    default = None if seen.kind == "tujuan_sasaran" else _default_columns(template, data)
+    default = None if seen.kind == "tujuan_sasaran" else _default_columns(template, data, seen)
     if kolom != default and (default is not None or seen.kind == "tujuan_sasaran"):
         entry["kolom"] = [V(c, place) for c in kolom]
     labels = _default_labels(template)
@@ -112,25 +114,54 @@ def _default_labels(template: str) -> dict[str, str]:
     return dict(_evaluate(found.group(0), k=k) if found else k.label)
 
 
-def _default_columns(template: str, data: dict[str, Any]) -> Optional[list[str]]:
-    """The columns `template` prints without a choice for the draft's indicators (a column
+def _default_columns(template: str, data: dict[str, Any], seen: Seen) -> Optional[list[str]]:
+    """The columns `template` prints without a choice for the rows of the table `seen` (a column
     only some row fills comes with that row), or None when the template does not say."""
     source = _source(template)
     found = re.search(r"set kolom = doc\.tabel\.\w+\.kolom or (.*?)\s*-?%\}", source, re.S)
     if not found:
         return None
-    program = "program" in template
-    rows = ([i for p in data.get("program", []) for i in p.get("indikator", [])] if program else
-            data.get("indikator", []) + [i for t in data.get("tujuan", []) for i in t.get("indikator", [])])
-    ind = [SimpleNamespace(**{f: i.get(f) for f in _FIELDS}) for i in rows]
-    doc = SimpleNamespace(ada_tujuan=bool(data.get("tujuan")), ada_satuan=any(i.satuan for i in ind),
-                          ada_kondisi_awal=any(i.kondisi_awal is not None for i in ind), baris_program=ind)
-    # The program table's columns of details, each when some indicator has it.
+    baris = _rows(data, seen)
+    tujuan = [_indicator(i) for t in data.get("tujuan", []) for i in t.get("indikator", [])]
+    years = sorted({y for r in baris for y in r.tahun})
+    # The Camat's table (no row of a position's sasaran) is the one a tujuan's indicators join.
+    doc = SimpleNamespace(baris_iku=[] if any(r.pemilik for r in baris) else baris,
+                          baris_program=baris, indikator_tujuan=tujuan,
+                          tahun_program=years, tahun_target=years, ada_tujuan=bool(data.get("tujuan")))
+    names: dict[str, Any] = {"doc": doc, "baris": baris}
+    # The template's own names for its rows (ind, ada_tujuan, tahun, ...), each as it sets it.
+    for name, expression in re.findall(r"\{%-?\s*set (\w+) = (.*?)\s*-?%\}", source[:found.start()], re.S):
+        try:
+            names[name] = _evaluate(expression, **names)
+        except (UndefinedError, TypeError, AttributeError):
+            names.pop(name, None)
+    # The program table's columns of details, each when some indicator has it (a loop, not a set).
     listed = re.search(r"for c in (\([^)]*\)) if ind\|selectattr\(c\)", source)
-    details = _evaluate(listed.group(1)) if listed else ()
-    ada = SimpleNamespace(kolom=[c for c in details if any(getattr(i, c) for i in ind)])
-    tahun = [y for i in ind for y in (i.target or {})]
+    if listed:
+        names["ada"] = SimpleNamespace(kolom=[c for c in _evaluate(listed.group(1))
+                                              if any(getattr(r.indikator, c) for r in baris)])
     try:
-        return list(_evaluate(found.group(1), doc=doc, ind=ind, ada=ada, tahun=tahun))
-    except (UndefinedError, TypeError):  # the expression reads more than is given here: not known
+        return list(_evaluate(found.group(1), **names))
+    except (UndefinedError, TypeError, AttributeError):  # the expression reads more than is given here
         return None
+
+
+def _rows(data: dict[str, Any], seen: Seen) -> list[SimpleNamespace]:
+    """The draft's indicators as the rows of `seen` (view.document.Row's names): those the table
+    names (a position's table in a decree holds that position's only), all when it names none."""
+    sasaran = {s.get("id"): s for s in data.get("sasaran", [])}
+    indicators = ([i for p in data.get("program", []) for i in p.get("indikator", [])]
+                  if seen.kind == "program" else data.get("indikator", []))
+    cells = {fold(c) for _, row in _body(seen.table, seen.start) for c in row}
+    named = [i for i in indicators if fold(str(i.get("nama", ""))) in cells] or indicators
+    return [SimpleNamespace(indikator=_indicator(i), tujuan=sasaran.get(i.get("sasaran"), {}).get("tujuan"),
+                            pemilik=sasaran.get(i.get("sasaran"), {}).get("pemilik"),
+                            penanggung_jawab=i.get("penanggung_jawab") or "",
+                            kondisi_awal="" if i.get("kondisi_awal") is None else str(i["kondisi_awal"]),
+                            target=[str(v) for v in (i.get("target") or {}).values()],
+                            tahun=list(i.get("target") or {}))
+            for i in named]
+
+
+def _indicator(i: dict[str, Any]) -> SimpleNamespace:
+    return SimpleNamespace(**{f: i.get(f) for f in _FIELDS})

@@ -1,7 +1,8 @@
 """The positions of the office with their tugas and fungsi: a heading or bold line naming a
 position (Camat, Sekretaris, Subbagian, Seksi), its "mempunyai tugas ..." sentence and the list
 after it; or, in a decree's annex, the table "Jabatan : ... / Tugas : ... / Fungsi : ...". A
-penanggung jawab written as a name or an abbreviation is mapped to one of these positions."""
+position with no duties written is found in the Struktur Organisasi's list. A penanggung jawab
+written as a name or an abbreviation is mapped to one of these positions."""
 
 from __future__ import annotations
 
@@ -99,6 +100,7 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
         return by_name[key]
 
     mode = "fungsi"  # what a list item under the current position is: "fungsi" or "kewenangan"
+    listed: list[tuple[Optional[str], str]] = []  # the positions the Struktur Organisasi lists
     task_next = False  # a "TUGAS" line alone: the tugas is the next paragraph
     for block in blocks:
         if isinstance(block, Table):
@@ -150,6 +152,8 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
         if block.heading and not re.match(r"^(mempunyai\s+|tugas|fungsi|uraian)", text, re.I):
             in_structure, current = False, None
             continue
+        if in_structure and block.label:  # "Susunan organisasi ... terdiri atas: 1. Camat 2. Seksi ..."
+            listed.append((name_of(text, kecamatan), block.place))
         if current is None or in_structure:
             continue
         if not block.label:
@@ -169,6 +173,10 @@ def find(blocks: list[Block], kecamatan: str) -> list[Position]:
             current.fungsi.append(V(item(text), block.place))
         elif mode == "kewenangan" and 1 < len(text) <= 300:
             current.kewenangan.append(V(item(text), block.place))
+    # A position the structure lists and no heading names (it has no duties written): one of its own.
+    for named, place in listed:
+        if named and fold(named) not in by_name and resolve(named, positions, kecamatan) is None:
+            position(named, place)
     for p in positions:
         # "X mempunyai tugas:" and one list, no fungsi list after it: that list is the position's
         # uraian tugas dan fungsi, which the spec holds as its fungsi (ikugen prints it back as
