@@ -137,3 +137,19 @@ def test_a_signature_after_a_table_goes_under_its_last_row_in_a_row_that_does_no
         assert [p.style.name for p in cell.paragraphs][:2] == ["TandaTangan", "TandaTangan"]
         assert cell.paragraphs[0].text == "Cerbon, 19 April 2023"
         assert cell.paragraphs[-1].text.endswith("NIP. 19850924 200412 1 001")
+
+
+def test_the_last_sasaran_goes_with_the_signature_whole_its_cell_merged_over_its_indicators(cerbon):
+    """Seksi Pemerintahan's annex: its one sasaran over two indicators. Both rows go into the row
+    kept with the signature, the sasaran merged over them there, so the last indicator is never
+    printed under an empty, ruled-off sasaran cell."""
+    last_rows = [set(t.rows[-1].cells).pop().tables for t in cerbon.tables
+                 if t.rows[0].cells[0].text == "Kinerja Utama"]
+    (inner,) = next(n for n in last_rows
+                    if n and "Persentase desa yang dibina" in n[0].rows[-1].cells[1].text)
+    assert [r.cells[1].text for r in inner.rows] == ["Persentase urusan Pemerintahan Yang dilaksanakan",
+                                                      "Persentase desa yang dibina"]
+    merges = [tc.tcPr.find(qn("w:vMerge")) for tc in (r._tr.tc_lst[0] for r in inner.rows)]
+    assert merges[0].get(qn("w:val")) == "restart"
+    assert merges[1] is not None and merges[1].get(qn("w:val")) is None
+    assert inner.rows[1].cells[0].text == "Meningkatnya Kualitas Pelayanan Publik"  # python-docx: one cell

@@ -89,8 +89,19 @@ def table_xml(table: Table, total: int, keep_last: bool = False, closing: str = 
         header = f"<w:trPr><w:cantSplit/>{header}</w:trPr>"
         rows.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
     if closing and len(table.rows) > table.header_rows:
-        rows[-1] = _with_closing(rows[-1], grid, widths, closing, table.plain)
+        first = _last_group(rows, table.header_rows)
+        rows[first:] = [_with_closing(rows[first:], grid, widths, closing, table.plain)]
     return _table(table.plain, widths, grid, "".join(rows))
+
+
+def _last_group(rows: list[str], header_rows: int) -> int:
+    """Where the last rows' merged cells begin (a sasaran over its last indicators): those rows go
+    with the signature block together, so the merge stays whole. A merge longer than KEPT_MERGE
+    (a tujuan over many sasaran) is not kept: the last row alone goes, its part of the merge blank."""
+    first = len(rows) - 1
+    while first > header_rows and "<w:vMerge/>" in rows[first] and len(rows) - first < KEPT_MERGE:
+        first -= 1
+    return first if "<w:vMerge/>" not in rows[first] or first == len(rows) - 1 else len(rows) - 1
 
 
 def _table(plain: bool, widths: list[int], grid: str, rows: str, extra: str = "") -> str:
@@ -104,15 +115,18 @@ def _table(plain: bool, widths: list[int], grid: str, rows: str, extra: str = ""
 _NIL = '<{} w:val="nil"/>'
 
 
-def _with_closing(row: str, grid: str, widths: list[int], closing: str, plain: bool) -> str:
-    """The last row and the signature block under it as one row that does not split: Word would
+def _with_closing(last: list[str], grid: str, widths: list[int], closing: str, plain: bool) -> str:
+    """The last rows and the signature block under them as one row that does not split: Word would
     keep a row with the next paragraph, but LibreOffice ignores that for a table longer than a
-    page and prints the signature alone on the next one. The row's cells go into a table of their
-    own inside it (drawing its own rules), the block under them, unboxed."""
-    cells = row[row.index("</w:trPr>") + len("</w:trPr>"):-len("</w:tr>")]
-    # Under a cell merged from above, an empty cell with no rule on top: it reads as the same cell.
-    cells = cells.replace("<w:vMerge/>", f"<w:tcBorders>{_NIL.format('w:top')}</w:tcBorders>")
-    inner = _table(plain, widths, grid, f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    page and prints the signature alone on the next one. The rows go into a table of their own
+    inside it (drawing its own rules, merging its own cells), the block under them, unboxed."""
+    inner_rows = []
+    for n, row in enumerate(last):
+        cells = row[row.index("</w:trPr>") + len("</w:trPr>"):-len("</w:tr>")]
+        if n == 0:  # a cell merged from above: empty, with no rule on top, it reads as the same cell
+            cells = cells.replace("<w:vMerge/>", f"<w:tcBorders>{_NIL.format('w:top')}</w:tcBorders>")
+        inner_rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    inner = _table(plain, widths, grid, "".join(inner_rows))
     sides = "".join(_NIL.format(f"w:{side}") for side in ("top", "left", "bottom", "right"))
     margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
     return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
