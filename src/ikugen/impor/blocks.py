@@ -64,7 +64,9 @@ def split_label(text: str) -> tuple[str, str]:
 def read_docx(path: Path) -> Read:
     from docx2python import docx2python
 
-    with docx2python(path, html=True) as content:
+    from ikugen.impor.signed import unwrapped
+
+    with docx2python(unwrapped(path), html=True) as content:
         tables = content.body_pars
     blocks: list[Block] = []
     count, paragraphs, table_no = 0, 0, 0
