@@ -2,8 +2,10 @@
 a heading) and tables (a full grid, merged cells repeated), each with its place.
 
 A .docx is read with docx2python, which renders Word's numbering as the reader sees it ("1.",
-"a)") and repeats a merged cell in every row and column it covers. A PDF's text is cut into
-lines; lines of several columns become the rows of a table.
+"a)") and repeats a merged cell in every row and column it covers; a table's last row that
+holds the signature block under it is first put back as a row and the block after the table
+(signed.py). A PDF's text is cut into lines; lines of several columns become the rows of a
+table.
 """
 
 from __future__ import annotations
