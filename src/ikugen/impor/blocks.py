@@ -2,8 +2,10 @@
 a heading) and tables (a full grid, merged cells repeated), each with its place.
 
 A .docx is read with docx2python, which renders Word's numbering as the reader sees it ("1.",
-"a)") and repeats a merged cell in every row and column it covers. A PDF's text is cut into
-lines; lines of several columns become the rows of a table.
+"a)") and repeats a merged cell in every row and column it covers; a table's last row that
+holds the signature block under it is first put back as a row and the block after the table
+(signed.py). A PDF's text is cut into lines; lines of several columns become the rows of a
+table.
 """
 
 from __future__ import annotations
@@ -64,7 +66,9 @@ def split_label(text: str) -> tuple[str, str]:
 def read_docx(path: Path) -> Read:
     from docx2python import docx2python
 
-    with docx2python(path, html=True) as content:
+    from ikugen.impor.signed import unwrapped
+
+    with docx2python(unwrapped(path), html=True) as content:
         tables = content.body_pars
     blocks: list[Block] = []
     count, paragraphs, table_no = 0, 0, 0
