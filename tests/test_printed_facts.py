@@ -175,3 +175,15 @@ def test_a_section_with_nothing_to_show_has_no_heading(tmp_path):
     assert not {"A. Visi dan Misi", "A. Target Indikator Kinerja Utama", "B. Target Indikator Kinerja Utama",
                 "A. Indikator Kinerja Eselon IV", "B. Indikator Kinerja Eselon IV"} & set(text)
     assert not [t for t in text if "LAMPIRAN KOSONG" in t.upper()]
+
+
+def test_a_spec_without_a_legal_basis_prints_no_landasan_hukum_section(tmp_path):
+    """No placeholder sentence ("belum dicantumkan") stands for regulations nobody wrote."""
+    data = copy.deepcopy(SPEC)
+    del data["profil"]["landasan_hukum"]
+    doc = Document(str(build(tmp_path, data)))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "A. Latar Belakang" in headings and not any("Landasan Hukum" in h for h in headings)
+    assert "belum dicantumkan" not in all_text(tmp_path / "out.docx")
+    with_law = Document(str(build(tmp_path, SPEC)))
+    assert "C. Landasan Hukum" in [p.text for p in with_law.paragraphs if p.style.name.startswith("Heading")]

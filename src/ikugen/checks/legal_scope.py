@@ -74,3 +74,11 @@ def plan_of_another_period(ctx: Context) -> Iterator[Finding]:
                               "sebut RPJMD dan Renstra periode dokumen ini; bila yang dimaksud memang "
                               "periode lain, abaikan dengan alasan")
                 break
+
+
+@check("IKU607", "peringatan", "keputusan tanpa landasan hukum")
+def decree_without_legal_basis(ctx: Context) -> Iterator[Finding]:
+    # The standard layout leaves its Landasan Hukum section out; a decree without Mengingat is void.
+    if not ctx.spek.profil.landasan_hukum and ctx.output.layout == "keputusan":
+        yield Finding(("profil",), "keputusan ini tidak menyebut landasan hukum, sehingga tidak punya "
+                      "diktum Mengingat", "tulis peraturan yang mendasari IKU ini di profil.landasan_hukum")
