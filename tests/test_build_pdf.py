@@ -86,3 +86,20 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path):
     assert "LibreOffice tidak ditemukan" in result.stderr
     assert "apt install libreoffice-writer" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", PDF_EXAMPLES)
+def test_pdf_words_are_hyphenated_three_letters_from_either_end(built, name):
+    """Indonesian syllables as the patterns get them wrong two letters from an end ("Se-ksi",
+    "deng-an"): every break leaves three letters or more on each side."""
+    require_tool("soffice")
+    lines = [line.rstrip() for page in pages(built(name, "pdf")) for line in page.splitlines()]
+    broken = 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        head = re.search(r"(?<![\w-])(\w+)-$", line)
+        if head and not head.group(1).isdigit():
+            broken += 1
+            tail = re.match(r"\s*(?:\S+\s{2,})*?(\w+)", after)  # the word's rest: the next line's start
+            assert len(head.group(1)) >= 3, (name, line)
+            assert tail is None or len(tail.group(1)) >= 3 or not tail.group(1).islower(), (name, line, after)
+    assert broken > 5  # hyphenation is on
