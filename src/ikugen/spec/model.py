@@ -78,6 +78,9 @@ class Dokumen(Ketat):
     sampul_pemerintah: bool = Field(
         False, description="Cetak baris \"PEMERINTAH KABUPATEN ...\" (atau KOTA) di sampul, di atas nama "
                            "kecamatan, sebagaimana sampul sebagian kantor.")
+    struktur_organisasi: bool = Field(
+        True, description="Cetak daftar Struktur Organisasi (Camat dan jabatan di bawahnya) di bagian Tugas "
+                          "Pokok dan Fungsi; false bila naskah kantor tidak memuatnya.")
     batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
     sebelumnya: Optional[Singkat] = Field(
         None, description="Berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini, relatif terhadap "

@@ -78,7 +78,7 @@ class View:
     wilayah: tuple[WilayahView, ...]
     wilayah_ringkas: str  # "14 (empat belas) desa dan 3 (tiga) kelurahan"
     pimpinan: Posisi           # the head position (the Camat's office)
-    struktur: list[Posisi]     # the head, then its subordinates, each with its own
+    struktur: list[Posisi]     # the head, then its subordinates, each with its own; [] if not printed
     jabatan_urut: list[Posisi]  # every position, head first, in tree order
     tujuan: tuple[TujuanView, ...]
     sasaran: tuple[SasaranView, ...]
@@ -224,7 +224,7 @@ def _derive(spek: Spek) -> View:
         wilayah=tuple(records.wilayah(w) for w in spek.wilayah),
         wilayah_ringkas=ringkas,
         pimpinan=head,
-        struktur=[head] + head.children,
+        struktur=[head] + head.children if d.struktur_organisasi else [],
         jabatan_urut=flat,
         tujuan=tuple(tujuan_view[id(t)] for t in spek.tujuan),
         sasaran=tuple(sasaran_view[id(s)] for s in spek.sasaran),
