@@ -74,6 +74,13 @@ class Dokumen(Ketat):
                           "pasti; kosong bila naskahnya tidak bertanggal (tanda tangan tanpa baris tempat "
                           "dan tanggal).")
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
+    judul_keputusan: Optional[Singkat] = Field(
+        None, description="Judul keputusan sesudah TENTANG, sebagaimana naskah kantor (tata letak "
+                          "keputusan); kosong: \"Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ... "
+                          "Tahun ...\".")
+    mengingat_huruf: bool = Field(
+        False, description="Beri butir Mengingat huruf a., b., ... (tata letak keputusan); bawaan: angka "
+                           "1., 2., ...")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
     sampul_pemerintah: bool = Field(
         False, description="Cetak baris \"PEMERINTAH KABUPATEN ...\" (atau KOTA) di sampul, di atas nama "

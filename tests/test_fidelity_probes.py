@@ -1,5 +1,6 @@
-"""A real IKU written as a new user would (issue 13's probe): Kecamatan Sidemen's e-SAKIP table,
-five columns with the office's labels, no landasan hukum, no Struktur Organisasi."""
+"""Real IKU documents written as a new user would (issue 13's probes): Kecamatan Sidemen's e-SAKIP
+table (five columns with the office's labels, no landasan hukum, no Struktur Organisasi) and the
+head of Kecamatan Bontoa's decree (its own title after TENTANG, a Mengingat lettered a., b.)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from docx import Document
 from docx_text import rows_of
 
 SPEC = ROOT / "tests" / "fidelity" / "sidemen.yaml"
+BONTOA = ROOT / "tests" / "fidelity" / "bontoa.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,19 @@ def test_a_position_named_only_in_the_structure_is_told_when_it_is_left_out(tmp_
     (tmp_path / "t.yaml").write_text(text.replace("  struktur_organisasi: false\n", ""), encoding="utf-8")
     shown = run_ikugen("validate", str(tmp_path / "t.yaml")).stdout
     assert "[IKU407]" not in shown
+
+
+def test_the_decree_prints_the_offices_title_and_a_lettered_mengingat(tmp_path):
+    out = tmp_path / "bontoa.docx"
+    result = run_ikugen("build", "--strict", str(BONTOA), "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    document = Document(str(out))
+    title = ("PENETAPAN PERUBAHAN INDIKATOR KINERJA UTAMA (IKU) KECAMATAN BONTOA KABUPATEN MAROS "
+             "TAHUN 2016 – 2021")
+    assert title in [p.text for p in document.paragraphs]
+    rows = rows_of(document.tables[0])
+    mengingat = [r for r in rows if r[0] == "Mengingat"]
+    assert [r[2] for r in mengingat] == ["a.", "b."]
+    assert mengingat[0][3].startswith("Undang-undang Nomor 23 Tahun 2014")
+    annex = rows_of(next(t for t in document.tables if rows_of(t)[0][1:2] == ["LAMPIRAN"]))
+    assert annex[3] == ["", "TENTANG", ":", title]
