@@ -117,7 +117,7 @@ def _ukuran(n: str, pj: str) -> dict[str, Any]:
 
 BASE: dict[str, Any] = {
     "dokumen": {"periode": {"awal": 2021, "akhir": 2023}, "tanggal": "2021-01-15", "tempat": "Kaloran",
-                "nomor": "050/7", "kertas": "A4"},
+                "nomor": "050/7", "kertas": "A4", "judul_keputusan": "Penetapan IKU Kecamatan Kaloran"},
     "profil": {"kecamatan": "Kaloran", "kabupaten": "Temanggung", "provinsi": "Jawa Tengah",
                "alamat": "Jalan Raya Kaloran 1", "telepon": "(0293) 491234", "surel": "kaloran@example.go.id",
                "jumlah_kecamatan": 20,

@@ -57,7 +57,7 @@ WITH_PROGRAM = (Printer(S, "indikator_program", "with_program"), Printer(K, None
 PRINTERS: dict[str, tuple[Printer, ...]] = {
     "dokumen.periode.awal": BOTH, "dokumen.periode.akhir": BOTH,
     "dokumen.tempat": BOTH, "dokumen.tanggal": BOTH,
-    "dokumen.nomor": (Printer(K),),
+    "dokumen.nomor": (Printer(K),), "dokumen.judul_keputusan": (Printer(K),),
     "profil.kecamatan": BOTH, "profil.kabupaten": BOTH,
     # The decree's letterhead names the kabupaten and the kecamatan only, as offices print it.
     "profil.provinsi": TUPOKSI, "profil.jumlah_kecamatan": TUPOKSI,

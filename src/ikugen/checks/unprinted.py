@@ -117,7 +117,8 @@ class _Rows:
         if rows == "head_position":
             return head
         if rows == "tupoksi_named":  # a heading of its own, or a line of the Struktur Organisasi
-            return bool(j.tugas or j.fungsi or j.kewenangan) or self.depth.get(j.id, 0) <= 2
+            return bool(j.tugas or j.fungsi or j.kewenangan) or (
+                self.spek.dokumen.struktur_organisasi and self.depth.get(j.id, 0) <= 2)
         if rows in ("annexed", "annex_title", "eselon_position"):
             owns = j.id in self.owners
             return bool(head or owns if rows == "annexed" else not head and owns if rows == "annex_title"

@@ -42,7 +42,7 @@ def empty_sections(doc: View) -> frozenset[str]:
     """The built-in sections with nothing to show, left out with their heading: no Matriks
     Perubahan without a previous spec, no target table without a target or a baseline of the
     Camat's, no eselon IV tables without a sasaran of theirs, no program table without a
-    program, no Visi dan Misi without either, no Landasan Hukum without one."""
+    program, no Visi dan Misi without either, no Landasan Hukum without a regulation or a text."""
     empty = set()
     if not doc.matriks_perubahan:
         empty.add("matriks_perubahan")
@@ -54,7 +54,7 @@ def empty_sections(doc: View) -> frozenset[str]:
         empty.add("indikator_program")
     if not (doc.visi or doc.misi or doc.teks.get("visi_misi")):
         empty.add("visi_misi")
-    if not (doc.landasan_hukum or doc.teks.get("landasan_hukum")):
+    if not (doc.landasan_hukum or doc.landasan_kelompok or doc.teks.get("landasan_hukum")):
         empty.add("landasan_hukum")
     return frozenset(empty)
 

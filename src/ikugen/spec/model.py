@@ -74,10 +74,20 @@ class Dokumen(Ketat):
                           "pasti; kosong bila naskahnya tidak bertanggal (tanda tangan tanpa baris tempat "
                           "dan tanggal).")
     nomor: Optional[Singkat] = Field(None, description="Nomor keputusan (tata letak keputusan).")
+    judul_keputusan: Optional[Singkat] = Field(
+        None, description="Judul keputusan sesudah TENTANG, sebagaimana naskah kantor (tata letak "
+                          "keputusan); kosong: \"Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ... "
+                          "Tahun ...\".")
+    mengingat_huruf: bool = Field(
+        False, description="Beri butir Mengingat huruf a., b., ... (tata letak keputusan); bawaan: angka "
+                           "1., 2., ...")
     kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215 x 330 mm).")
     sampul_pemerintah: bool = Field(
         False, description="Cetak baris \"PEMERINTAH KABUPATEN ...\" (atau KOTA) di sampul, di atas nama "
                            "kecamatan, sebagaimana sampul sebagian kantor.")
+    struktur_organisasi: bool = Field(
+        True, description="Cetak daftar Struktur Organisasi (Camat dan jabatan di bawahnya) di bagian Tugas "
+                          "Pokok dan Fungsi; false bila naskah kantor tidak memuatnya.")
     batas_iku: BatasIku = Field(BatasIku(), description="Batas jumlah IKU yang diperiksa (IKU409).")
     sebelumnya: Optional[Singkat] = Field(
         None, description="Berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini, relatif terhadap "

@@ -78,7 +78,7 @@ class View:
     wilayah: tuple[WilayahView, ...]
     wilayah_ringkas: str  # "14 (empat belas) desa dan 3 (tiga) kelurahan"
     pimpinan: Posisi           # the head position (the Camat's office)
-    struktur: list[Posisi]     # the head, then its subordinates, each with its own
+    struktur: list[Posisi]     # the head, then its subordinates, each with its own; [] if not printed
     jabatan_urut: list[Posisi]  # every position, head first, in tree order
     tujuan: tuple[TujuanView, ...]
     sasaran: tuple[SasaranView, ...]
@@ -95,7 +95,8 @@ class View:
     menimbang: tuple[str, ...]      # the spec's own considerations of the decree, if any
     diktum: tuple[str, ...]         # the spec's own dicta, if any
     nomor_keputusan: str  # "020 TAHUN 2023", or the number as written when it holds the year
-    judul_keputusan: str  # "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
+    judul_keputusan: str  # the spec's, or "Penetapan Indikator Kinerja Utama (IKU) pada Kecamatan ..."
+    mengingat_huruf: bool  # the decree's Mengingat lettered a., b., ... as some offices print it
     # The Matriks Perubahan IKU against `dokumen.sebelumnya` (view/changes.py); empty without one.
     matriks_perubahan: tuple[changes.BarisMatriks, ...] = ()
     # The office's columns and labels of each indicator table (view/tables.py).
@@ -224,7 +225,7 @@ def _derive(spek: Spek) -> View:
         wilayah=tuple(records.wilayah(w) for w in spek.wilayah),
         wilayah_ringkas=ringkas,
         pimpinan=head,
-        struktur=[head] + head.children,
+        struktur=[head] + head.children if d.struktur_organisasi else [],
         jabatan_urut=flat,
         tujuan=tuple(tujuan_view[id(t)] for t in spek.tujuan),
         sasaran=tuple(sasaran_view[id(s)] for s in spek.sasaran),
@@ -242,9 +243,10 @@ def _derive(spek: Spek) -> View:
         menimbang=tuple(spek.teks.menimbang),
         diktum=tuple(spek.teks.diktum),
         nomor_keputusan=nomor if year in nomor else f"{nomor} TAHUN {year}",
-        judul_keputusan=(f"Penetapan {'Perubahan atas ' if d.jenis == 'iku-perubahan' else ''}"
-                         f"Indikator Kinerja Utama (IKU) pada Kecamatan {p.kecamatan} "
-                         f"{daerah} Tahun {periode}"),
+        judul_keputusan=d.judul_keputusan or (
+            f"Penetapan {'Perubahan atas ' if d.jenis == 'iku-perubahan' else ''}"
+            f"Indikator Kinerja Utama (IKU) pada Kecamatan {p.kecamatan} {daerah} Tahun {periode}"),
+        mengingat_huruf=d.mengingat_huruf,
         tabel=tables.choices(spek),
         baris_program=tables.program_rows(spek, lambda ind: pj_name(ind, None, owned=False)),
         tahun_program=tables.program_years(spek),
