@@ -153,3 +153,17 @@ def test_the_last_sasaran_goes_with_the_signature_whole_its_cell_merged_over_its
     assert merges[0].get(qn("w:val")) == "restart"
     assert merges[1] is not None and merges[1].get(qn("w:val")) is None
     assert inner.rows[1].cells[0].text == "Meningkatnya Kualitas Pelayanan Publik"  # python-docx: one cell
+
+
+def test_a_section_break_after_a_table_is_too_small_to_make_a_page_of_its_own(cerbon):
+    """A table that fills its page, then the paragraph that must carry the section break: at full
+    height it went onto a new, empty page (cerbon on A4 with its emblem, page 11)."""
+    body = cerbon.element.body
+    breaks = [p for p in body.iterchildren(qn("w:p"))
+              if p.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None
+              and p.getprevious() is not None and p.getprevious().tag == qn("w:tbl")]
+    assert len(breaks) >= 7  # every annex of the decree ends in its table and the signature
+    for p in breaks:
+        spacing = p.find(qn("w:pPr") + "/" + qn("w:spacing"))
+        assert spacing.get(qn("w:line")) == "20" and spacing.get(qn("w:lineRule")) == "exact"
+        assert not "".join(p.itertext())

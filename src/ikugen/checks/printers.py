@@ -67,7 +67,7 @@ PRINTERS: dict[str, tuple[Printer, ...]] = {
     "profil.landasan_hukum.*": (Printer(S, "landasan_hukum"), Printer(K)),
     "profil.landasan_hukum.*.kelompok": (Printer(S, "landasan_hukum"),),  # the decree's Mengingat is flat
     "profil.landasan_hukum.*.isi.*": (Printer(S, "landasan_hukum"), Printer(K)),
-    "profil.logo": (Printer(S),),  # the cover's picture; the decree's letterhead has none
+    "profil.logo": BOTH,  # the cover's picture, and the emblem beside the decree's letterhead
     "pimpinan.nama": BOTH, "pimpinan.pangkat": BOTH, "pimpinan.golongan": BOTH, "pimpinan.nip": BOTH,
     "wilayah.*.nama": TUPOKSI, "wilayah.*.kode": NOWHERE,
     "organisasi.*.nama": (Printer(S, "tupoksi", "tupoksi_named"),

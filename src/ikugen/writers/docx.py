@@ -308,9 +308,9 @@ class _Writer:
             self.closed = (len(self.out) - 1, self.section, last)
             self.out[-1] = (last.replace("</w:pPr>", sect + "</w:pPr>", 1) if last.startswith("<w:p><w:pPr>")
                             else "<w:p><w:pPr>" + sect + "</w:pPr>" + last[len("<w:p>"):])
-        else:  # after a table (or nothing): the break needs a paragraph
+        else:  # after a table (or nothing): the break needs a paragraph, one too small to spill
             self.closed = (len(self.out), self.section, None)
-            self.out.append(P.paragraph("", None, sect))
+            self.out.append(P.paragraph("", None, P.HAIRLINE + sect))
 
     def _undo_break(self) -> P.Section:
         """Take the last section break out again; the section it ended goes on."""

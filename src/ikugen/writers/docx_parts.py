@@ -72,6 +72,10 @@ def keep_with_next(p: str) -> str:
     return "<w:p><w:pPr><w:keepNext/></w:pPr>" + p[len("<w:p>"):]
 
 
+# An empty paragraph a twentieth of a line high (its mark 1 pt): after a table that fills its
+# page, the one that carries the section break does not make a page of its own.
+HAIRLINE = ('<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+            '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 # ---- sections -----------------------------------------------------------------------------
