@@ -187,3 +187,16 @@ def test_a_spec_without_a_legal_basis_prints_no_landasan_hukum_section(tmp_path)
     assert "belum dicantumkan" not in all_text(tmp_path / "out.docx")
     with_law = Document(str(build(tmp_path, SPEC)))
     assert "C. Landasan Hukum" in [p.text for p in with_law.paragraphs if p.style.name.startswith("Heading")]
+
+
+def test_a_signature_may_open_with_mengetahui_but_not_the_decree_s_enacting_one(tmp_path):
+    data = copy.deepcopy(SPEC)
+    data["pimpinan"]["mengetahui"] = True
+    doc = Document(str(build(tmp_path, data)))
+    signature = [p.text for p in doc.paragraphs if p.style.name == "TandaTangan"]
+    assert "Mengetahui,\nCAMAT KALORAN" in signature
+    decree = Document(str(build(tmp_path, data, "--layout", "keputusan")))
+    enacted = next(i for i, p in enumerate(decree.paragraphs) if p.text.startswith("Ditetapkan di"))
+    assert decree.paragraphs[enacted + 1].text == "CAMAT KALORAN"  # the Camat enacts the decree
+    plain = Document(str(build(tmp_path, SPEC)))
+    assert "CAMAT KALORAN" in [p.text for p in plain.paragraphs if p.style.name == "TandaTangan"]

@@ -30,6 +30,7 @@ ENUMERATIONS = frozenset({
     "tabel.iku.kolom.*", "tabel.target.kolom.*", "tabel.tujuan_sasaran.kolom.*", "tabel.program.kolom.*",
     "susunan.*.bagian.*", "susunan.*.bagian.*.bagian",  # a built-in section, by name
     "dokumen.sampul_pemerintah",  # yes or no: which lines the cover prints
+    "pimpinan.mengetahui",  # yes or no: "Mengetahui," above the Camat's position
     "dokumen.struktur_organisasi",  # yes or no: whether tupoksi prints the Struktur Organisasi
     "dokumen.mengingat_huruf",  # yes or no: the decree's Mengingat lettered or numbered
 })

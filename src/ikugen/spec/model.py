@@ -159,6 +159,8 @@ class Pimpinan(Ketat):
         description="NIP 18 angka, ditulis dalam tanda kutip; spasi antarkelompok boleh: "
         "\"19670707 198803 1 005\"."
     )
+    mengetahui: bool = Field(False, description="true: tanda tangan Camat dibuka dengan \"Mengetahui,\" "
+                             "di atas jabatannya (dokumen yang disusun bawahan dan diketahui Camat).")
 
 
 class Wilayah(Ketat):

@@ -68,6 +68,7 @@ class View:
     landasan_kelompok: tuple[tuple[Optional[str], tuple[str, ...]], ...]
     jabatan_camat: str   # "Camat Kaloran"
     nama_camat: str      # the Camat who signs, with titles
+    mengetahui: bool     # the signature opens with "Mengetahui," above the position
     periode: str         # "2019-2023"
     tahun: list[int]
     tempat: str
@@ -215,6 +216,7 @@ def _derive(spek: Spek) -> View:
         landasan_kelompok=_groups(p.landasan_hukum),
         jabatan_camat=f"Camat {p.kecamatan}",
         nama_camat=spek.pimpinan.nama,
+        mengetahui=spek.pimpinan.mengetahui,
         periode=periode,
         tahun=years,
         tempat=d.tempat or p.kecamatan,
