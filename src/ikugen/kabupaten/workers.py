@@ -140,6 +140,7 @@ def _worker_started() -> None:
     SIGTERM between documents; during one, SIGTERM aborts it as it aborts a single build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stopped)
+    signal.signal(signal.SIGALRM, _worker_stopped)  # a stop put off by _stopped_in_a_finalizer
     sys.unraisablehook = _stopped_in_a_finalizer
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held by _signals_held
@@ -147,9 +148,11 @@ def _worker_started() -> None:
 
 def _stopped_in_a_finalizer(unraisable: "sys.UnraisableHookArgs") -> None:
     """SIGTERM landed in a finalizer (a ZipFile's __del__), where Python prints the exception and
-    drops it: stop again, outside it, instead of printing a traceback and building on."""
+    drops it: stop again, outside it, instead of printing a traceback and building on. Not by
+    signalling at once: the handler would run here, in the hook, and its exception be printed.
+    A timer a millisecond on raises it where the build is (again here, should it land here)."""
     if isinstance(unraisable.exc_value, Terminated):
-        os.kill(os.getpid(), signal.SIGTERM)
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
         return
     sys.__unraisablehook__(unraisable)
 
@@ -157,7 +160,7 @@ def _stopped_in_a_finalizer(unraisable: "sys.UnraisableHookArgs") -> None:
 def _worker_stopped(signum: int, frame: object) -> None:
     if _busy:
         raise Terminated()
-    os._exit(128 + signum)
+    os._exit(128 + signal.SIGTERM)  # (SIGALRM: a SIGTERM put off)
 
 
 def _build(job: Job) -> Result:
