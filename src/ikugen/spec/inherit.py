@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Optional
 
@@ -61,7 +62,7 @@ def _resolve(data: dict[str, Any], smap: SourceMap, path: Path,
         raise SpecError([smap.problem(("dasar",), "IKU702",
                                       f"rantai 'dasar' lebih dari {MAX_CHAIN} berkas")])
     try:
-        base, base_map = yaml_reader.load(base_path, shown)
+        base, base_map = _load_base(base_path, shown)
     except UsageError as exc:
         problem = smap.problem(("dasar",), "IKU701", f"berkas dasar tidak dapat dipakai: {exc}")
         raise SpecError([problem]) from None
@@ -71,6 +72,50 @@ def _resolve(data: dict[str, Any], smap: SourceMap, path: Path,
     if merger.problems:
         raise SpecError(merger.problems)
     return merged, merger.out
+
+
+# Parsed bases by (name shown, text): a kabupaten's specs in one run share their base, and an
+# IKU Perubahan reads it twice (its own `dasar` and its `sebelumnya`'s). Keyed by the text, read
+# each time (cheap beside parsing it): an edited file is parsed again, however quickly it changed.
+_BASES: OrderedDict[tuple[str, str], tuple[Any, SourceMap]] = OrderedDict()
+_BASES_KEPT = 8
+
+
+def _load_base(path: Path, shown: str) -> tuple[Any, SourceMap]:
+    """`yaml_reader.load(path, shown)`, each text parsed once per process.
+
+    Each caller gets its own copy of the data (the merge hands inherited values on as they are);
+    the source map is only read. A text that cannot be parsed is not kept: its error is raised
+    again each time, as before.
+    """
+    text = yaml_reader.read_text(path, shown)
+    key = (shown, text)
+    kept = _BASES.get(key)
+    if kept is None:
+        kept = _BASES[key] = yaml_reader.parse(text, shown)
+        while len(_BASES) > _BASES_KEPT:
+            _BASES.popitem(last=False)
+    else:
+        _BASES.move_to_end(key)
+    data, smap = kept
+    return _copy(data, {}), smap
+
+
+def _copy(value: Any, seen: dict[int, Any]) -> Any:
+    """The lists and mappings of parsed YAML copied (shared ones stay shared, as an alias made them)."""
+    if not isinstance(value, (dict, list)):
+        return value  # str, bool, None: immutable
+    if id(value) in seen:
+        return seen[id(value)]
+    if isinstance(value, dict):
+        mapping: dict[str, Any] = {}
+        seen[id(value)] = mapping  # first: a value an alias shares is copied once, and stays shared
+        mapping.update((key, _copy(item, seen)) for key, item in value.items())
+        return mapping
+    items: list[Any] = []
+    seen[id(value)] = items
+    items.extend(_copy(item, seen) for item in value)
+    return items
 
 
 class _Merge:

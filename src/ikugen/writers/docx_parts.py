@@ -8,7 +8,6 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Optional
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -37,6 +36,20 @@ def w(tag: str) -> str:
 # Characters XML 1.0 cannot hold. The model refuses them in a spec; a template file could still
 # carry one (a form feed pasted into an office's template), and it would break the whole body.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def escape(text: str) -> str:
+    """`&`, `<` and `>` as entities, as xml.sax.saxutils.escape does; that module imports
+    urllib.request (and with it http, ssl and email), ~10 ms of every start of a DOCX build."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value escaped and quoted, as xml.sax.saxutils.quoteattr does."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    return "'%s'" % text if "'" not in text else '"%s"' % text.replace('"', "&quot;")
 
 
 def run(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> str:

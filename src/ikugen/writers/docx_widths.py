@@ -100,14 +100,25 @@ _SEARCH_LIMIT = 6_000  # rows x columns^2: above it (a second or more), the shar
 _STEPS = 40  # the search moves a fortieth of the width at a time, at most this many times
 
 
-def _height(widths: list[float], text: list[list[float]]) -> float:
+def _height(widths: list[float], text: list[list[float]],
+            lines: Optional[list[dict[float, list[int]]]] = None) -> float:
     """The table's height in lines (each row as high as its fullest cell), and a little of its
-    next fullest: so that of two cells as full, widening one is a step towards a lower row."""
+    next fullest: so that of two cells as full, widening one is a step towards a lower row.
+
+    `lines` keeps, per column and width, the lines of each row's cell: the search below tries
+    each width of a column many times."""
+    lines = lines if lines is not None else [{} for _ in widths]
+    columns = []
+    for c, w in enumerate(widths):
+        known = lines[c].get(w)
+        if known is None:
+            room = max(w - _PAD - _WRAP_LOSS, 1.0)
+            known = lines[c][w] = [math.ceil(row[c] / room) if row[c] else 1 for row in text]
+        columns.append(known)
     height = 0.0
-    for row in text:
-        lines = sorted((math.ceil(t / max(w - _PAD - _WRAP_LOSS, 1.0)) if t else 1
-                        for t, w in zip(row, widths, strict=True)), reverse=True)
-        height += lines[0] + 0.3 * sum(lines[1:2]) + 0.05 * sum(lines[2:])
+    for row_lines in zip(*columns, strict=True):
+        ordered = sorted(row_lines, reverse=True)
+        height += ordered[0] + 0.3 * sum(ordered[1:2]) + 0.05 * sum(ordered[2:])
     return height
 
 
@@ -115,7 +126,8 @@ def _lowest(widths: list[float], text: list[list[float]], least: list[float], mo
             total: int) -> list[float]:
     """From `widths`, width moved from column to column while it makes the table lower."""
     step = total / _STEPS
-    best = _height(widths, text)
+    lines: list[dict[float, list[int]]] = [{} for _ in widths]
+    best = _height(widths, text, lines)
     for _ in range(_STEPS):
         found = None
         for give in range(len(widths)):
@@ -127,7 +139,7 @@ def _lowest(widths: list[float], text: list[list[float]], least: list[float], mo
                 trial = list(widths)
                 trial[give] -= step
                 trial[take] += step
-                height = _height(trial, text)
+                height = _height(trial, text, lines)
                 if height < best:
                     best, found = height, trial
         if found is None:
