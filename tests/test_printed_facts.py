@@ -200,3 +200,11 @@ def test_a_signature_may_open_with_mengetahui_but_not_the_decree_s_enacting_one(
     assert decree.paragraphs[enacted + 1].text == "CAMAT KALORAN"  # the Camat enacts the decree
     plain = Document(str(build(tmp_path, SPEC)))
     assert "CAMAT KALORAN" in [p.text for p in plain.paragraphs if p.style.name == "TandaTangan"]
+
+
+def test_the_decree_s_title_after_menetapkan_is_not_justified(tmp_path):
+    """In capitals and justified, its lines opened wide gaps ("KEPUTUSAN    CAMAT    CERBON")."""
+    doc = Document(str(build(tmp_path, SPEC, "--layout", "keputusan")))
+    row = next(r for t in doc.tables for r in t.rows if r.cells[0].text == "Menetapkan")
+    assert row.cells[2].text.startswith("KEPUTUSAN CAMAT KALORAN TENTANG")
+    assert all(p.alignment == 0 for p in row.cells[2].paragraphs)  # WD_ALIGN_PARAGRAPH.LEFT
