@@ -30,9 +30,6 @@ def _on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    # Before the first model is built: pydantic would scan every installed package's entry points
-    # for its plugins (~3 ms of each start). ikugen uses none; a value set by the user is kept.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     click_texts.install()
     args = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
