@@ -73,12 +73,16 @@ def test_twice_the_spec_takes_about_twice_the_work(tmp_path):
 def _docx_cpu_seconds(spec: Path, out: Path) -> float:
     """This process's CPU time for one DOCX build, caches warm. Call counts miss work done in C:
     lxml moving a big table into the reference's tree was quadratic (x5.4 for x2) in one call.
-    CPU time, unlike wall time, does not count the other processes of a loaded machine."""
+    CPU time, unlike wall time, does not count the other processes of a loaded machine; the best
+    of three, because when the collector runs (it scans the whole heap) varies from build to build."""
     loaded = load_spec(spec)
     build(loaded, [out], Options())
-    started = time.process_time()
-    build(loaded, [out], Options())
-    return time.process_time() - started
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        build(loaded, [out], Options())
+        times.append(time.process_time() - started)
+    return min(times)
 
 
 @pytest.mark.parametrize("shape", ["indikator", "tabel"])
