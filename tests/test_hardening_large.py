@@ -8,6 +8,7 @@ Very large inputs, built several times: `slow` (the full suite runs them, `-m "n
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import time
@@ -74,14 +75,21 @@ def _docx_cpu_seconds(spec: Path, out: Path) -> float:
     """This process's CPU time for one DOCX build, caches warm. Call counts miss work done in C:
     lxml moving a big table into the reference's tree was quadratic (x5.4 for x2) in one call.
     CPU time, unlike wall time, does not count the other processes of a loaded machine; the best
-    of three, because when the collector runs (it scans the whole heap) varies from build to build."""
+    of three, because when the collector runs varies from build to build. The heap the test
+    process already holds (the rest of the suite's) is frozen first: the collector would scan it
+    too, a cost of the suite and not of the build, and one that grows with it."""
     loaded = load_spec(spec)
     build(loaded, [out], Options())
-    times = []
-    for _ in range(3):
-        started = time.process_time()
-        build(loaded, [out], Options())
-        times.append(time.process_time() - started)
+    gc.collect()
+    gc.freeze()
+    try:
+        times = []
+        for _ in range(3):
+            started = time.process_time()
+            build(loaded, [out], Options())
+            times.append(time.process_time() - started)
+    finally:
+        gc.unfreeze()
     return min(times)
 
 
