@@ -124,9 +124,9 @@ def _feed_plain(parser: _Parser, html: str) -> bool:
     it is not (then html.parser reads it). Two passes over the text rather than a list of its
     matches: kept, a big table's thousands of match objects made the collector's work grow
     faster than the table (x2.4 the CPU time for x2 the tables)."""
-    if any(tag is None for tag in _plain_tags(html)):
+    if any(tag is None for _, tag in _plain(html)):
         return False
-    for text, tag in zip(_plain_texts(html), _plain_tags(html), strict=False):
+    for text, tag in _plain(html):
         if text:
             parser.handle_data(unescape(text) if "&" in text else text)
         assert tag is not None
@@ -137,28 +137,17 @@ def _feed_plain(parser: _Parser, html: str) -> bool:
     return True
 
 
-def _plain_tags(html: str) -> Iterator[Optional[re.Match[str]]]:
-    """Each tag of `html` in turn; None (and no more) at the first that is not plain markup, or
-    at text after the last tag (html.parser's to hold back or flush)."""
+def _plain(html: str) -> Iterator[tuple[str, Optional[re.Match[str]]]]:
+    """Each tag of `html` with the text before it; a None tag (and no more) at the first that is
+    not plain markup, or at text after the last tag (html.parser's to hold back or flush)."""
     pos = 0
     while pos < len(html):
         start = html.find("<", pos)
         tag = _PLAIN_TAG.match(html, start) if start >= 0 else None
         if tag is None or tag.group(2) not in _PLAIN_TAGS:
-            yield None
+            yield "", None
             return
-        yield tag
-        pos = tag.end()
-
-
-def _plain_texts(html: str) -> Iterator[str]:
-    """The text before each tag of plain markup (empty where a tag follows a tag)."""
-    pos = 0
-    while pos < len(html):
-        start = html.find("<", pos)
-        tag = _PLAIN_TAG.match(html, start)
-        assert tag is not None  # only called on markup _plain_tags has read through
-        yield html[pos:start]
+        yield html[pos:start], tag
         pos = tag.end()
 
 

@@ -210,8 +210,8 @@ class _Writer:
             if self.out and self.out[-1].startswith("<w:tbl>"):
                 # Two tables in a row would merge into one in Word and LibreOffice.
                 self.out.append(P.paragraph("", None))
-            elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
-                self.out[-1] = P.keep_with_next(self.out[-1])  # a lead-in sentence stays with its table
+            else:
+                self._keep_paragraph_with_next()  # a lead-in sentence stays with its table
             self.last_table = (len(self.out), parse_table(html))
             self.out.append(table_xml(self.last_table[1], self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.
@@ -279,7 +279,12 @@ class _Writer:
                 self.out[-1] = table_xml(self.last_table[1], self.width, keep_last=True)
             else:
                 self.signed_table = self.last_table  # the block goes into its last row at its end
-        elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
+        else:
+            self._keep_paragraph_with_next()
+
+    def _keep_paragraph_with_next(self) -> None:
+        """The last thing written, if it is a paragraph that ends no section, keeps with what follows."""
+        if self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
             self.out[-1] = P.keep_with_next(self.out[-1])
 
     def _close_signed_table(self) -> None:
