@@ -167,3 +167,24 @@ def test_a_section_break_after_a_table_is_too_small_to_make_a_page_of_its_own(ce
         spacing = p.find(qn("w:pPr") + "/" + qn("w:spacing"))
         assert spacing.get(qn("w:line")) == "20" and spacing.get(qn("w:lineRule")) == "exact"
         assert not "".join(p.itertext())
+
+
+def test_a_tujuan_merged_over_many_rows_starts_again_wherever_a_page_may_break(kaloran):
+    """Word and LibreOffice print a merged cell's text on its first page only: the tujuan over
+    ten rows stood blank on the table's second page. It is cut where the page may break."""
+    table = next(t for t in kaloran.tables if [c.text for c in t.rows[0].cells[:2]] == ["No", "Tujuan"])
+    trs = table._tbl.findall(qn("w:tr"))
+    keeps = _row_keeps(table._tbl)
+    tujuan = "Meningkatkan Tata Kelola Pemerintahan Kecamatan yang baik"
+    starts = []
+    for r in range(1, len(trs)):
+        tc = trs[r].findall(qn("w:tc"))[1]
+        merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+        text = "".join(t.text for t in tc.iter(qn("w:t")))
+        if merge is None or merge.get(qn("w:val")) == "restart":
+            assert text == tujuan
+            starts.append(r)
+        else:
+            assert text == "" and keeps[r - 1], f"row {r} continues a merge after a possible page break"
+    # cut per sasaran (the tujuan's own row goes with the first, one row each), not per row
+    assert starts == [1, 3, 6, 8, 10]

@@ -4,6 +4,8 @@ stay whole on a page, header rows that repeat. Built as text and parsed once wit
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ikugen.spec.html_table import Cell, Table
 from ikugen.writers import docx_parts as P
 from ikugen.writers.docx_widths import column_widths
@@ -19,6 +21,7 @@ NARROW = 0.4  # of the table's width
 
 
 KEPT_MERGE = 8  # rows: a sasaran over its indicators, a position over its fungsi; a tujuan spans more
+PIECE = 2  # rows: the most a cut merge keeps together besides the groups it holds (a page less full)
 
 
 def _kept_with_next(table: Table, keep_last: bool) -> list[bool]:
@@ -53,9 +56,48 @@ def _merge_spans(table: Table) -> list[int]:
     return spans
 
 
+def _cut_long_merges(table: Table) -> Table:
+    """A merge too long to keep on one page (a tujuan over many sasaran) may cross a page, and
+    Word and LibreOffice print a merged cell's text only on the first page it is on: the rest
+    would stand blank at the top of the next. So it is cut where a page may break (where no
+    shorter merge goes on), into pieces of at most PIECE rows or one kept group, each piece
+    carrying the text again. A borderless layout grid keeps its merges: a blank label there
+    reads as the list going on."""
+    if table.plain:
+        return table
+    spans = _merge_spans(table)
+    rows = [list(row) for row in table.rows]
+    for r, row in enumerate(table.rows):
+        col = 0
+        for cell in row:
+            if cell.rowspan > KEPT_MERGE and not cell.continues:
+                end = r + cell.rowspan
+                free = [q for q in range(r + 1, end) if spans[q] > KEPT_MERGE] + [end]
+                start = r
+                while start < end:
+                    fits = [q for q in free if start < q <= start + PIECE]
+                    cut = fits[-1] if fits else next(q for q in free if q > start)
+                    i = _index_at(rows[start], col)
+                    rows[start][i] = replace(cell, rowspan=cut - start, continues=False)
+                    start = cut
+            col += cell.colspan
+    return replace(table, rows=rows)
+
+
+def _index_at(row: list[Cell], col: int) -> int:
+    """The place in `row` of the cell that stands in grid column `col`."""
+    at = 0
+    for i, cell in enumerate(row):
+        if at == col:
+            return i
+        at += cell.colspan
+    raise ValueError(f"no cell at column {col}")
+
+
 def table_xml(table: Table, total: int, keep_last: bool = False, closing: str = "") -> str:
     """The table; `keep_last`: its last row keeps with what follows (a signature block);
     `closing`: paragraphs (a signature block) that go with the last row, in a row of their own."""
+    table = _cut_long_merges(table)
     widths = column_widths(table, total)
     grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
     rows = []
