@@ -72,6 +72,20 @@ def test_without_the_option_the_cover_names_the_kabupaten_and_no_government(tmp_
     assert [p.text for p in grid.rows[1].cells[0].paragraphs] == [
         "KECAMATAN KALIMANAH", "KABUPATEN PURBALINGGA", "TAHUN 2021-2026"]
     assert "PEMERINTAH" not in " ".join(c.text for r in grid.rows for c in r.cells)
+    # No emblem to fill the middle: the title is centred in the upper two thirds of the page.
+    assert [row.cells[0].vertical_alignment.name for row in grid.rows] == ["CENTER", "BOTTOM"]
+    assert grid.rows[0].height > 1.9 * grid.rows[1].height
+
+
+@pytest.mark.slow
+def test_a_printed_cover_without_emblem_has_its_title_a_third_of_the_way_down(tmp_path):
+    require_tool("soffice")
+    require_tool("pdftotext")
+    (pdf,) = _build(_spec(tmp_path, "kalimanah"), ".pdf")
+    cover = read_pages(pdf.read_bytes())[0]
+    where = {line.text: line.y0 / cover.height for line in cover.lines}
+    assert 0.25 < where["INDIKATOR KINERJA UTAMA (IKU)"] < 0.45
+    assert where["TAHUN 2021-2026"] > 0.75
 
 
 def test_the_letterhead_has_the_emblem_beside_it_and_the_telephone_and_e_mail(tmp_path):

@@ -32,6 +32,9 @@ PICTURE_CM = {"Sampul": 3.5, "SampulLambang": 3.5, "SampulBawah": 3.5, "KopLamba
 # The share of the page's height each cover row takes: the emblem's row in the middle, so the
 # emblem is centred on the page when the title's and the foot's rows are of one height.
 _SHARE = {"top": 3.0, "center": 4.0, "bottom": 3.0}
+# Without an emblem the middle would stand empty: the title is centred in the upper two thirds
+# instead (a third of the way down), the office and the period stay at the foot.
+_SHARE_BARE = {"top": 2.0, "bottom": 1.0}
 # Left below the cover for the paragraph that ends its section (one line of Normal and its
 # space, with room to spare): a grid of the full height would push it onto a page of its own.
 _RESERVE_MM = 15.0
@@ -107,11 +110,14 @@ def _cover(groups: list[Group], page: Page) -> str:
     m = page.margins_mm
     height = twips(page.size_mm[1] - m["top"] - m["bottom"] - _RESERVE_MM)
     width = page.text_width_twips
-    shares = [_SHARE[PLACES[style][1]] for style, _ in groups]
+    bare = not any(style == "SampulLambang" for style, _ in groups)
+    places = [PLACES[style][1] for style, _ in groups]
+    shares = [(_SHARE_BARE if bare else _SHARE)[place] for place in places]
+    aligns = ["center" if bare and place == "top" else place for place in places]
     rows = "".join(
         f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{int(height * share / sum(shares))}" '
-        f'w:hRule="atLeast"/></w:trPr>{_cell(width, paragraphs, PLACES[style][1])}</w:tr>'
-        for (style, paragraphs), share in zip(groups, shares, strict=True))
+        f'w:hRule="atLeast"/></w:trPr>{_cell(width, paragraphs, align)}</w:tr>'
+        for (_, paragraphs), share, align in zip(groups, shares, aligns, strict=True))
     return _table([width], rows)
 
 
