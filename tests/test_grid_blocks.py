@@ -115,6 +115,18 @@ def test_a_letterhead_without_emblem_or_telephone_prints_neither(tmp_path):
     assert document.paragraphs[0].style.name == "Kop"  # no grid without an emblem
 
 
+def test_a_letterhead_with_no_address_line_still_has_its_rule_under_the_lines(tmp_path):
+    spec = _spec(tmp_path, "cerbon")
+    spec.write_text(re.sub(r"^  alamat: .*\n", "", spec.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    (docx,) = _build(spec, ".docx")
+    document = Document(str(docx))
+    assert not [p for p in document.paragraphs if p.style.name == "KopAlamat"]
+    lines = document.paragraphs[0]
+    assert lines.style.name == "Kop" and lines.text == "PEMERINTAH KABUPATEN BARITO KUALA\nKECAMATAN CERBON"
+    rule = lines._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert rule is not None and rule.get(qn("w:val")) == "thickThinSmallGap"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "F4"])
 def test_the_printed_cover_and_letterhead(tmp_path, paper):

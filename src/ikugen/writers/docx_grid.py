@@ -47,6 +47,10 @@ _UNDER_RULE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="200" w:l
 
 _COLUMN = '<w:gridCol w:w="{}"/>'
 _ADDRESS = re.compile(r'(<w:pStyle w:val="KopAlamat"/>(?:<w:keepNext/>)?(?:<w:pageBreakBefore/>)?)')
+_LINES = re.compile(r'(<w:pStyle w:val="Kop"/>(?:<w:keepNext/>)?(?:<w:pageBreakBefore/>)?)')
+# A letterhead with no address line draws the address line's rule under its own lines.
+_OWN_RULE = ("<w:pBdr>" + _RULE.replace('w:space="0"', 'w:space="4"') + "</w:pBdr>"
+             '<w:spacing w:after="360"/>')
 
 Group = tuple[str, list[str]]  # a style, and its paragraphs as XML
 
@@ -86,7 +90,11 @@ def place(groups: list[Group], page: Page) -> list[str]:
     if kind == "sampul":
         return [_cover(groups, page)]
     if not any(style == "KopLambang" for style, _ in groups):
-        return [p for _, paragraphs in groups for p in paragraphs]
+        blocks = [p for _, paragraphs in groups for p in paragraphs]
+        if not any(style == "KopAlamat" for style, _ in groups):
+            last = max(i for i, p in enumerate(blocks) if _LINES.search(p))
+            blocks[last] = _LINES.sub(lambda m: m.group(1) + _OWN_RULE, blocks[last], count=1)
+        return blocks
     return [_letterhead(groups, page), _UNDER_RULE]
 
 
