@@ -117,7 +117,8 @@ def test_a_letterhead_without_emblem_or_telephone_prints_neither(tmp_path):
 
 def test_a_letterhead_with_no_address_line_still_has_its_rule_under_the_lines(tmp_path):
     spec = _spec(tmp_path, "cerbon")
-    spec.write_text(re.sub(r"^  alamat: .*\n", "", spec.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    text = re.sub(r"^  alamat: .*\n", "", spec.read_text(encoding="utf-8"), flags=re.M)
+    spec.write_text(text, encoding="utf-8")
     (docx,) = _build(spec, ".docx")
     document = Document(str(docx))
     assert not [p for p in document.paragraphs if p.style.name == "KopAlamat"]
