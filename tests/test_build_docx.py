@@ -188,12 +188,12 @@ def test_document_properties_come_from_the_spec(built):
 
 def test_cover_and_signature(built):
     doc = Document(str(built("cerbon", "docx")))
-    # The cover is a page-high grid: the title at its head, the office and the period at its foot.
+    # A page-high grid: the title a third down (no emblem), the office and the period at its foot.
     grid = doc.tables[0]
     cover = [[p.text for p in row.cells[0].paragraphs] for row in grid.rows]
     assert cover == [["INDIKATOR KINERJA UTAMA (IKU)", "PERUBAHAN"],
                      ["KECAMATAN CERBON", "KABUPATEN BARITO KUALA", "TAHUN 2023-2026"]]
-    assert [row.cells[0].vertical_alignment.name for row in grid.rows] == ["TOP", "BOTTOM"]
+    assert [row.cells[0].vertical_alignment.name for row in grid.rows] == ["CENTER", "BOTTOM"]
     names = [p for p in doc.paragraphs if p.style.name == "TandaTanganNama"]
     assert len(names) == 2  # foreword and closing
     first = names[0]

@@ -188,3 +188,28 @@ def test_a_tujuan_merged_over_many_rows_starts_again_wherever_a_page_may_break(k
             assert text == "" and keeps[r - 1], f"row {r} continues a merge after a possible page break"
     # cut per sasaran (the tujuan's own row goes with the first, one row each), not per row
     assert starts == [1, 3, 6, 8, 10]
+
+
+def test_a_label_over_a_plain_list_keeps_its_one_merge(kaloran):
+    """Fungsi over its ten items is not cut: printed again beside every few items, "6 Fungsi"
+    would read as new items of the identity table."""
+    table = next(t for t in kaloran.tables if [c.text for c in t.rows[0].cells[:2]] == ["1", "Instansi"])
+    fungsi = [r for r in table._tbl.findall(qn("w:tr"))
+              if "".join(t.text for t in r.findall(qn("w:tc"))[0].iter(qn("w:t"))) == "6"]
+    assert len(fungsi) == 1
+    trs = table._tbl.findall(qn("w:tr"))
+    first = trs.index(fungsi[0])
+    merges = [tr.findall(qn("w:tc"))[1].find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") for tr in trs[first:]]
+    assert merges[0].get(qn("w:val")) == "restart"
+    assert len(merges) == 10 and all(m is not None and m.get(qn("w:val")) is None for m in merges[1:])
+
+
+def test_a_lead_in_sentence_keeps_with_its_table_with_space_under_it(kaloran):
+    body = list(kaloran.element.body)
+    tables = [i for i, el in enumerate(body) if el.tag == qn("w:tbl")]
+    lead_ins = [body[i - 1] for i in tables if body[i - 1].tag == qn("w:p")
+                and "".join(t.text for t in body[i - 1].iter(qn("w:t"))).endswith(("berikut:", "berikut."))]
+    assert len(lead_ins) >= 2  # the Tujuan dan Sasaran table, BAB IV's identity table
+    for p in lead_ins:
+        assert _keeps(p)
+        assert p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:after")) == "120"

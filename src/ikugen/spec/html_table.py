@@ -27,6 +27,7 @@ class Cell:
     header: bool = False
     continues: bool = False  # a placeholder under a cell merged from above
     align: Optional[str] = None  # align="right" / "center": numbers stand right-aligned
+    repeat: bool = False  # class="ulang": a merge printed again on each page it reaches (a tujuan)
 
 
 @dataclass
@@ -65,7 +66,8 @@ class _Parser(HTMLParser):
             if not self.table.rows:
                 self.table.rows.append([])
             self.cell = Cell(rowspan=_int(a.get("rowspan")), colspan=_int(a.get("colspan")),
-                             header=tag == "th" or self.in_head, align=_ALIGN.get(a.get("align") or ""))
+                             header=tag == "th" or self.in_head, align=_ALIGN.get(a.get("align") or ""),
+                             repeat="ulang" in (a.get("class") or "").split())
             self.table.rows[-1].append(self.cell)
         elif tag == "br" and self.cell is not None:
             self.cell.runs.append(("\n", False))

@@ -210,8 +210,8 @@ class _Writer:
             if self.out and self.out[-1].startswith("<w:tbl>"):
                 # Two tables in a row would merge into one in Word and LibreOffice.
                 self.out.append(P.paragraph("", None))
-            else:
-                self._keep_paragraph_with_next()  # a lead-in sentence stays with its table
+            elif self.out and self.out[-1].startswith("<w:p>") and "<w:sectPr" not in self.out[-1]:
+                self.out[-1] = P.lead_in(self.out[-1])  # a lead-in sentence stays with its table
             self.last_table = (len(self.out), parse_table(html))
             self.out.append(table_xml(self.last_table[1], self.section.page.text_width_twips))
         # Any other HTML is not part of the templates' language; it is left out of the DOCX.

@@ -85,6 +85,21 @@ def keep_with_next(p: str) -> str:
     return "<w:p><w:pPr><w:keepNext/></w:pPr>" + p[len("<w:p>"):]
 
 
+_AFTER_SPACING = ("<w:ind", "<w:contextualSpacing", "<w:jc", "<w:rPr")  # what follows w:spacing in w:pPr
+
+
+def lead_in(p: str) -> str:
+    """The sentence (or list item) before a table, as `paragraph` writes it: kept with the
+    table, and 6 pt under it, which Normal (space before, none after) leaves at nothing."""
+    p = keep_with_next(p)
+    ppr = p[:p.index("</w:pPr>")]
+    style = re.search(r'<w:pStyle w:val="([^"]*)"/>', ppr)
+    if "<w:spacing" in ppr or (style is not None and style.group(1) not in ("Normal", "ListParagraph")):
+        return p
+    at = min((i for i in (ppr.find(tag) for tag in _AFTER_SPACING) if i >= 0), default=len(ppr))
+    return p[:at] + '<w:spacing w:after="120"/>' + p[at:]
+
+
 # An empty paragraph a twentieth of a line high (its mark 1 pt): after a table that fills its
 # page, the one that carries the section break does not make a page of its own.
 HAIRLINE = ('<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'

@@ -59,18 +59,16 @@ def _merge_spans(table: Table) -> list[int]:
 def _cut_long_merges(table: Table) -> Table:
     """A merge too long to keep on one page (a tujuan over many sasaran) may cross a page, and
     Word and LibreOffice print a merged cell's text only on the first page it is on: the rest
-    would stand blank at the top of the next. So it is cut where a page may break (where no
-    shorter merge goes on), into pieces of at most PIECE rows or one kept group, each piece
-    carrying the text again. A borderless layout grid keeps its merges: a blank label there
-    reads as the list going on."""
-    if table.plain:
-        return table
+    would stand blank at the top of the next. A merge the template marks to repeat is cut where
+    a page may break (where no shorter merge goes on), into pieces of at most PIECE rows or one
+    kept group, each piece carrying the text again. Unmarked, a label over a plain list (Fungsi
+    over its items) keeps its one merge: printed again and again it would read as new items."""
     spans = _merge_spans(table)
     rows = [list(row) for row in table.rows]
     for r, row in enumerate(table.rows):
         col = 0
         for cell in row:
-            if cell.rowspan > KEPT_MERGE and not cell.continues:
+            if cell.repeat and cell.rowspan > KEPT_MERGE and not cell.continues:
                 end = r + cell.rowspan
                 free = [q for q in range(r + 1, end) if spans[q] > KEPT_MERGE] + [end]
                 start = r
