@@ -71,13 +71,15 @@ def _cut_long_merges(table: Table) -> Table:
             if cell.repeat and cell.rowspan > KEPT_MERGE and not cell.continues:
                 end = r + cell.rowspan
                 free = [q for q in range(r + 1, end) if spans[q] > KEPT_MERGE] + [end]
-                start = r
+                start, k = r, 0  # free[k]: the first place to cut after `start`
                 while start < end:
-                    fits = [q for q in free if start < q <= start + PIECE]
-                    cut = fits[-1] if fits else next(q for q in free if q > start)
-                    i = _index_at(rows[start], col)
-                    rows[start][i] = replace(cell, rowspan=cut - start, continues=False)
-                    start = cut
+                    cut = free[k]  # the farthest place within PIECE rows, else the nearest
+                    while k + 1 < len(free) and free[k + 1] <= start + PIECE:
+                        k += 1
+                        cut = free[k]
+                    piece = replace(cell, rowspan=cut - start, continues=False)
+                    rows[start][_index_at(rows[start], col)] = piece
+                    start, k = cut, k + 1
             col += cell.colspan
     return replace(table, rows=rows)
 
