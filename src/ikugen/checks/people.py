@@ -188,8 +188,8 @@ def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str
     return _mention(units, chunk, match) is not None
 
 
-# IKU207 and IKU208 compare the same words of every text, and specs of one kabupaten share
-# them; bounded, so that a batch's memory stays flat once it is full.
+# IKU207 and IKU208 compare the same words of every text; cleared for each spec (checks/catalogue.py),
+# so that a batch holds one spec's (sharing them across a kabupaten's specs saved no time).
 @lru_cache(maxsize=4096)
 def similarity(a: str, b: str, floor: float) -> float:
     """difflib's ratio of two texts (0 to 1) when it is at least `floor`, else 0 (told by the

@@ -266,7 +266,7 @@ class Teks(Ketat):
     diktum: list[Prosa] = Field([], max_length=20, description="Diktum keputusan (KESATU, KEDUA, ...).")
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True,
+        extra="forbid", frozen=True,
         json_schema_extra={"description": "Teks Markdown pengganti bagian bawaan dokumen."},
     )
 
