@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import warnings
 from pathlib import Path
@@ -33,6 +34,12 @@ _IN_PROCESS_KEYWORDS = {"env"}  # besides cwd= and timeout=, which are parameter
 
 
 def pytest_configure(config):
+    # ikugen keeps compiled templates in the user's cache folder (render/template_cache.py): the
+    # tests' runs, in this process and in processes they start, keep theirs in a folder of the
+    # session's, never in the home of whoever runs the tests. Set before any test starts a thread.
+    _session_cache = Path(tempfile.mkdtemp(prefix="ikugen-test-cache-"))
+    os.environ["XDG_CACHE_HOME"] = str(_session_cache)
+    config.add_cleanup(lambda: shutil.rmtree(_session_cache, ignore_errors=True))
     config.addinivalue_line(
         "markers", "slow: slow by nature (many LibreOffice PDFs, long property runs, very large "
                    "inputs); the everyday loop is `pytest -m \"not slow\"`")

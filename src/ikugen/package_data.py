@@ -27,3 +27,11 @@ def example_spec() -> Path:
 def schema_file() -> Path:
     """The stored JSON Schema of the spec, in a source tree (an installed ikugen writes its own)."""
     return _SOURCE_TREE / "schema" / "ikugen.schema.json"
+
+
+def stored_schema() -> Path:
+    """The JSON Schema stored with this ikugen, equal to the models' (tests/test_spec.py keeps the
+    repository's in step): the wheel's copy, or schema/ of the source tree; absent in an install
+    of a wheel made without it."""
+    installed = _PACKAGE / "schema" / "ikugen.schema.json"
+    return installed if installed.is_file() else schema_file()

@@ -26,7 +26,6 @@ from ikugen.checks.registry import Output, Silenced
 from ikugen.errors import IkugenError, PageProblem, Problem, SpecError, UsageError
 from ikugen.package_data import templates_dir
 from ikugen.render import layout_data, office
-from ikugen.render.environment import environment
 from ikugen.spec import inherit, pictures, yaml_reader
 from ikugen.spec.model import Spek
 from ikugen.spec.pictures import Picture
@@ -152,7 +151,7 @@ def _output(spek: Spek, options: Options) -> Output:
     chapters = spek.susunan
     if not chapters:
         try:
-            chapters = layout_data.default_order(environment(str(options.templates or "") or None))
+            chapters = layout_data.default_order(str(options.templates or "") or None)
         except SpecError:  # an office's own order that cannot be read: office.problems says so
             return Output(layout)
     return Output(layout, catalogue.sections(chapters))

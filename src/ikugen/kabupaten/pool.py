@@ -7,7 +7,6 @@ worker processes); `check_all` is validate's counterpart, spread over processes 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -188,6 +187,10 @@ def check_all(paths: list[Path], skip: tuple[str, ...], workers: int,
     """check_one for every path, in order; many specs are spread over `workers` processes."""
     if workers <= 1 or len(paths) < 8:  # below that, starting workers costs more than it saves
         return [check_one(p, skip, options) for p in paths]
+    # Imported here: a validate that checks its specs in this process needs no processes
+    # (concurrent.futures.process and multiprocessing: ~15 ms of its start).
+    from concurrent.futures import ProcessPoolExecutor
+
     from ikugen import pipeline  # noqa: F401  (imported before the workers fork, so they share it)
 
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:

@@ -17,8 +17,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Callable, Iterator, Optional
 
-import jinja2
-
 from ikugen.render import layout_data, template_errors
 from ikugen.render.environment import environment
 from ikugen.view import chapters as susunan
@@ -27,7 +25,7 @@ from ikugen.view.document import View
 TEMPLATE_SECONDS = 60
 
 
-def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
+def chapters(doc: View, folder: Optional[str]) -> list[susunan.BabView]:
     """The document's chapters: the spec's own `susunan`, or the template folders' default order.
 
     The folders' data files were read and checked when the spec was loaded
@@ -35,7 +33,7 @@ def chapters(doc: View, env: jinja2.Environment) -> list[susunan.BabView]:
     """
     from ikugen.view.document import source
 
-    return layout_data.chapters(source(doc).susunan, env, empty_sections(doc))
+    return layout_data.chapters(source(doc).susunan, folder, empty_sections(doc))
 
 
 def empty_sections(doc: View) -> frozenset[str]:
@@ -64,10 +62,11 @@ def render(doc: View, layout: str, user_dir: Optional[Path] = None) -> str:
     from ikugen.render import legacy
     from ikugen.view.document import source
 
-    env = environment(str(user_dir) if user_dir else None)
+    folder = str(user_dir) if user_dir else None
+    env = environment(folder)
 
     def document() -> str:
-        bab = chapters(doc, env)
+        bab = chapters(doc, folder)
         context: dict[str, Any] = dict(
             doc=doc, bab=bab, rujukan=lambda section: susunan.reference(bab, section))
         if legacy.uses_spek(user_dir):  # an office's templates of 0.1 read the model: IKU020

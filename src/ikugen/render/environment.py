@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from ikugen.errors import shorten
 from ikugen.package_data import templates_dir
+from ikugen.render import template_cache
 from ikugen.view import indonesian
 
 MAX_PRODUCT = 1_000_000   # characters or items that `*` may make from a text or list
@@ -221,4 +222,5 @@ def environment(user_dir: Optional[str] = None) -> jinja2.Environment:
     env.filters.update({name: getattr(indonesian, name) for name in (
         "angka", "terbilang", "huruf", "romawi", "ordinal", "tanggal", "jumlah", "gabung", "butir",
         "sebutan")})
+    template_cache.attach(env)  # after the filters: the cache's fingerprint names them
     return env

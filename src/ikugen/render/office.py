@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator, Optional
-
-import jinja2
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from ikugen.errors import Problem, SpecError, shorten
-from ikugen.render import layout_data, legacy, template_errors
-from ikugen.render.environment import environment
+from ikugen.render import layout_data, template_errors
+
+if TYPE_CHECKING:
+    import jinja2
 
 # A folder given by mistake (a home folder) is not walked whole: its templates past this many
 # entries are still compiled by the render, when a document uses them.
@@ -30,15 +30,24 @@ def problems(user_dir: Optional[Path], own_order: bool) -> list[Problem]:
 
     Every template of the folder is compiled, whichever layout uses it: a folder serves both.
     """
-    env = environment(str(user_dir) if user_dir else None)
+    if user_dir is None:  # the packaged templates only: nothing of an office's to compile, no Jinja
+        return layout_data.problems(None, own_order)
+    from ikugen.render import legacy
+    from ikugen.render.environment import environment
+
+    env = environment(str(user_dir))
     # And the warnings of templates of 0.1 that read the spec's model (IKU020, render/legacy.py).
-    return template_problems(user_dir, env) + layout_data.problems(env, own_order) + legacy.problems(user_dir)
+    return (template_problems(user_dir, env) + layout_data.problems(str(user_dir), own_order)
+            + legacy.problems(user_dir))
 
 
 def template_problems(user_dir: Optional[Path], env: Optional[jinja2.Environment] = None) -> list[Problem]:
     """The problems of the office's own template files, the same whatever spec uses them: a batch
     or a recap reports them once, naming the template, not as a failure of every spec."""
-    env = env or environment(str(user_dir) if user_dir else None)
+    if env is None:
+        from ikugen.render.environment import environment
+
+        env = environment(str(user_dir) if user_dir else None)
     found: list[Problem] = []
     for name in office_templates(user_dir) if user_dir else []:
         path = user_dir / name if user_dir else Path(name)

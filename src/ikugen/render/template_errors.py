@@ -13,10 +13,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-import jinja2
-
 from ikugen.errors import IkugenError, Problem, SpecError, shorten
-from ikugen.render.environment import TooBig
 
 TEMPLATE_CODE = "IKU014"
 
@@ -33,6 +30,11 @@ def at(place: Optional[Place], message: str) -> IkugenError:
 
 def translate(exc: BaseException, user_dir: Optional[Path]) -> Optional[IkugenError]:
     """The error to raise for `exc`, raised while compiling or rendering templates; None for a bug."""
+    # Imported here, where Jinja has run: importing this module (for TEMPLATE_CODE) imports no Jinja.
+    import jinja2
+
+    from ikugen.render.environment import TooBig
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         file = exc.filename or exc.name
         return at((file, exc.lineno) if file else None, f"templat tidak sah: {exc.message}")
