@@ -213,3 +213,11 @@ def test_a_lead_in_sentence_keeps_with_its_table_with_space_under_it(kaloran):
     for p in lead_ins:
         assert _keeps(p)
         assert p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:after")) == "120"
+
+
+def test_a_decree_block_keeps_only_its_first_and_last_items_together(cerbon):
+    """Chained whole, the Mengingat block that did not fit left a third of page 1 empty (with
+    the emblem's taller letterhead): its label blank on the next page reads as the list going on."""
+    table = next(t for t in cerbon.tables if t.rows[0].cells[0].text == "Menimbang")
+    assert [r.cells[2].text for r in table.rows] == ["a.", "b.", "c.", "1.", "2.", "3.", "4."]
+    assert _row_keeps(table._tbl) == [True, True, False, True, False, True, False]

@@ -26,14 +26,22 @@ PIECE = 2  # rows: the most a cut merge keeps together besides the groups it hol
 
 def _kept_with_next(table: Table, keep_last: bool) -> list[bool]:
     """Which rows keep with the next one on its page (Word's keep-with-next on every paragraph of
-    the row): the header rows (never alone at the foot of a page), a row whose short merged cell
-    goes on into the next row (a sasaran and its indicators stay together, so its merged cell is
-    never blank at the top of a page; a tujuan merged over many rows could not be kept and would
-    only push the table off its page), and the row before the last (no row alone) unless the
-    last keeps with what follows (a signature block: the row is not alone then)."""
+    the row): the header rows (never alone at the foot of a page), in a data table a row whose
+    short merged cell goes on into the next row (a sasaran and its indicators stay together, so
+    its merged cell is never blank at the top of a page; a tujuan merged over many rows could not
+    be kept and would only push the table off its page), and the row before the last (no row
+    alone) unless the last keeps with what follows (a signature block: the row is not alone then)."""
     rows = table.rows
-    spans = _merge_spans(table)
-    keeps = [r < table.header_rows or 0 < spans[r + 1] <= KEPT_MERGE for r in range(len(rows) - 1)]
+    if table.plain:  # a layout grid (Menimbang, Mengingat): its label blank on a next page reads
+        # as the list going on, so a block's first item keeps with its second and its last with
+        # the one before; chained whole, a block that did not fit left a third of a page empty
+        keeps = [r < table.header_rows for r in range(len(rows) - 1)]
+        for r, row in enumerate(rows):
+            for n in {cell.rowspan for cell in row if cell.rowspan > 1 and not cell.continues}:
+                keeps[r] = keeps[r + n - 2] = True
+    else:
+        spans = _merge_spans(table)
+        keeps = [r < table.header_rows or 0 < spans[r + 1] <= KEPT_MERGE for r in range(len(rows) - 1)]
     keeps.append(keep_last)
     if len(rows) - table.header_rows >= 2 and not keep_last:
         keeps[-2] = True
