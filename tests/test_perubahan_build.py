@@ -205,3 +205,16 @@ def test_both_layouts_lay_out_without_a_page_problem(tmp_path):
         result = build(NEW, out, "--layout", layout, "--strict")
         assert (result.returncode, result.stderr.splitlines()[:-1]) == (0, []), result.stderr
         assert out.stat().st_size > 10_000
+
+
+def test_the_target_table_leaves_out_an_indicator_with_no_target_or_baseline(tmp_path):
+    """The revision gives only I1 targets; I2 (Nilai Evaluasi SAKIP) printed a row of empty
+    cells under a repeated header on a page of its own. IKU301 tells of it instead."""
+    out = tmp_path / "perubahan.docx"
+    assert build(NEW, out).returncode == 0
+    target = [t for t in tables(out) if "2023" in t[0] and "Kondisi Awal" in t[0]]
+    assert len(target) == 1
+    body = target[0][1:]
+    assert [row[target[0][0].index("Indikator")] for row in body] == ["Indeks Kepuasan Masyarakat"]
+    assert body[0][-4:] == ["81", "82", "83,5", "85"]
+    assert "Nilai Evaluasi SAKIP" in all_text(out)  # still in the IKU table

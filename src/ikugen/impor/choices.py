@@ -127,7 +127,8 @@ def _default_columns(template: str, data: dict[str, Any], seen: Seen) -> Optiona
     # The Camat's table (no row of a position's sasaran) is the one a tujuan's indicators join.
     doc = SimpleNamespace(baris_iku=[] if any(r.pemilik for r in baris) else baris,
                           baris_program=baris, indikator_tujuan=tujuan,
-                          tahun_program=years, tahun_target=years, ada_tujuan=bool(data.get("tujuan")))
+                          tahun_program=years, tahun_target=years, ada_tujuan=bool(data.get("tujuan")),
+                          bertarget=lambda rows: rows)  # the printed rows are those with targets
     names: dict[str, Any] = {"doc": doc, "baris": baris}
     # The template's own names for its rows (ind, ada_tujuan, tahun, ...), each as it sets it.
     for name, expression in re.findall(r"\{%-?\s*set (\w+) = (.*?)\s*-?%\}", source[:found.start()], re.S):

@@ -105,6 +105,18 @@ class View:
     baris_program: tuple[tables.BarisProgram, ...] = ()  # the program table's rows
     tahun_program: tuple[tuple[int, int], ...] = ()  # (place in the period, year) with a program target
 
+    def bertarget(self, baris: list[Row]) -> list[Row]:
+        """The rows of `baris` with a target or a baseline, merged again (numbers kept, as in
+        the IKU table): the target table's row of an indicator with neither would be empty
+        cells, which IKU301 tells of instead."""
+        kept = [r for r in baris if r.kondisi_awal or any(r.target)]
+        if len(kept) == len(baris):
+            return baris
+        sasaran = _spans([r.sasaran.id for r in kept])
+        tujuan = _spans([r.tujuan.id if r.tujuan else "/" + r.sasaran.id for r in kept])
+        return [dataclasses.replace(r, sasaran_span=s, tujuan_span=t)
+                for r, s, t in zip(kept, sasaran, tujuan, strict=True)]
+
 
 # The spec each View was made from, for office templates of 0.1 that still read `spek.` (the
 # render passes it to those only, with a warning: render/legacy.py). No View refers to it.
