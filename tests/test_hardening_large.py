@@ -75,13 +75,14 @@ def _docx_cpu_seconds(spec: Path, out: Path) -> float:
     """This process's CPU time for one DOCX build, caches warm. Call counts miss work done in C:
     lxml moving a big table into the reference's tree was quadratic (x5.4 for x2) in one call.
     CPU time, unlike wall time, does not count the other processes of a loaded machine; the best
-    of three, because when the collector runs varies from build to build. The heap the test
-    process already holds (the rest of the suite's) is frozen first: the collector would scan it
-    too, a cost of the suite and not of the build, and one that grows with it."""
+    of three, with the collector off: when it runs, and how much of the suite's heap it scans,
+    varies from build to build (the suite's heap is also frozen, so no later collection scans
+    it), a cost that is not the build's and that gave x1.6 to x2.9 for the same code."""
     loaded = load_spec(spec)
     build(loaded, [out], Options())
     gc.collect()
     gc.freeze()
+    gc.disable()  # and when the collector runs at all: x1.6 to x2.9 for the same code with it
     try:
         times = []
         for _ in range(3):
@@ -89,6 +90,7 @@ def _docx_cpu_seconds(spec: Path, out: Path) -> float:
             build(loaded, [out], Options())
             times.append(time.process_time() - started)
     finally:
+        gc.enable()
         gc.unfreeze()
     return min(times)
 
