@@ -165,9 +165,21 @@ def remove_dead_runs() -> list[Path]:
             os.killpg(group, signal.SIGKILL)
         except (OSError, ValueError):
             pass  # no LibreOffice was started, or it has ended
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
         removed.append(folder)
     return removed
+
+
+def _remove(folder: Path, seconds: float = 3.0) -> None:
+    """Remove `folder`, again while it comes back: a LibreOffice killed in the middle of a write
+    ends that write first, and a file it makes after the folder was emptied would keep it (a
+    killed process's end cannot be waited for here: it is not ours, and a zombie still answers)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists() or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
