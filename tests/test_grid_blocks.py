@@ -102,6 +102,8 @@ def test_the_letterhead_has_the_emblem_beside_it_and_the_telephone_and_e_mail(tm
     # The rule runs under the emblem and the lines both: the table's, not the address line's.
     rule = kop._tbl.tblPr.find(f"{qn('w:tblBorders')}/{qn('w:bottom')}")
     assert rule.get(qn("w:val")) == "thickThinSmallGap"
+    # 1.5 mm of air between the emblem's tip and the rule (it all but touched it)
+    assert kop._tbl.tblPr.find(f"{qn('w:tblCellMar')}/{qn('w:bottom')}").get(qn("w:w")) == "85"
 
 
 def test_a_letterhead_without_emblem_or_telephone_prints_neither(tmp_path):

@@ -39,6 +39,7 @@ _SHARE_BARE = {"top": 2.0, "bottom": 1.0}
 # space, with room to spare): a grid of the full height would push it onto a page of its own.
 _RESERVE_MM = 15.0
 _EMBLEM_CELL_MM = 28.0  # the letterhead's emblem (2.5 cm high) and a little air
+_UNDER_EMBLEM = 85  # twips (1.5 mm) between the emblem's foot and the rule: it all but touched it
 _RULE = '<w:bottom w:val="thickThinSmallGap" w:sz="18" w:space="0" w:color="000000"/>'
 _NO_RULE = '<w:pBdr><w:bottom w:val="nil"/></w:pBdr><w:spacing w:after="80"/>'
 # The space under the rule, as the address line's own spacing gives it without an emblem.
@@ -105,10 +106,12 @@ def _cell(width: int, paragraphs: list[str], valign: str) -> str:
             f'{"".join(paragraphs)}</w:tc>')
 
 
-def _table(widths: list[int], rows: str, borders: str = "") -> str:
+def _table(widths: list[int], rows: str, borders: str = "", under: int = 0) -> str:
+    """A borderless grid; `under`: twips of air at the foot of its cells (above a rule)."""
+    bottom = f'<w:bottom w:w="{under}" w:type="dxa"/>' if under else ""
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TabelPolos"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             f'<w:jc w:val="center"/>{f"<w:tblBorders>{borders}</w:tblBorders>" if borders else ""}'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>{bottom}'
             '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" '
             'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f'<w:tblGrid>{"".join(_COLUMN.format(w) for w in widths)}</w:tblGrid>{rows}</w:tbl>')
@@ -138,4 +141,4 @@ def _letterhead(groups: list[Group], page: Page) -> str:
              for style, paragraphs in groups if style != "KopLambang" for p in paragraphs]
     row = f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cell(widths[0], left, "center")}' \
           f'{_cell(widths[1], right, "center")}</w:tr>'
-    return _table(widths, row, borders=_RULE)
+    return _table(widths, row, borders=_RULE, under=_UNDER_EMBLEM)
