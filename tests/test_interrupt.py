@@ -158,4 +158,4 @@ def test_after_kill_9_during_pdf_conversion_the_next_run_stops_libreoffice_and_c
                        env={**os.environ, "TMPDIR": str(scratch)})
     assert again.returncode == 0, again.stderr
     _wait_for(lambda: not _processes_mentioning(str(scratch)), seconds=30)  # no LibreOffice left
-    assert list(scratch.iterdir()) == []
+    assert list(scratch.iterdir()) == [], [str(p) for p in scratch.rglob("*")][:20]

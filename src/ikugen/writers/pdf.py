@@ -86,7 +86,9 @@ def convert_many(documents: list[bytes]) -> list[bytes]:
     office = soffice()
     limit = timeout_seconds()
     remove_dead_runs()
-    with tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as tmp:
+    # A file LibreOffice's last process makes while the folder goes must not fail the build.
+    with tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-",
+                                     ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         sources = []
         for i, data in enumerate(documents):
@@ -137,6 +139,9 @@ def _run(args: list[str], limit: float, env: dict[str, str], group_file: Path) -
     except BaseException:  # Ctrl-C, SIGTERM: LibreOffice does not outlive ikugen
         _stop(proc)
         raise
+    # The PDFs are written; a LibreOffice process still shutting down (writing its throwaway
+    # profile) would make files in the folder after it is removed, and so keep it.
+    _stop(proc)
     return proc.returncode, stderr
 
 
@@ -149,6 +154,30 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     except OSError:
         pass
     proc.wait()
+    _wait_group(proc.pid)
+
+
+def _wait_group(group: int, seconds: float = 5.0) -> None:
+    """Until no process of `group` is still running (Linux: /proc; elsewhere a moment): a process
+    killed in the middle of a write ends that write first. A zombie has done its work."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        time.sleep(0.05)
+        return
+    deadline = time.monotonic() + seconds
+    while any(_running_in(entry, group) for entry in proc.iterdir() if entry.name.isdigit()):
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
+
+
+def _running_in(entry: Path, group: int) -> bool:
+    try:
+        stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+    except OSError:  # it ended while we looked
+        return False
+    state, _, pgrp = stat[stat.rindex(")") + 2:].split()[:3]  # pid (name) state ppid pgrp ...
+    return state != "Z" and pgrp == str(group)
 
 
 def remove_dead_runs() -> list[Path]:
@@ -163,6 +192,7 @@ def remove_dead_runs() -> list[Path]:
         try:
             group = int((folder / "gruppe").read_text(encoding="ascii"))
             os.killpg(group, signal.SIGKILL)
+            _wait_group(group)
         except (OSError, ValueError):
             pass  # no LibreOffice was started, or it has ended
         _remove(folder)
