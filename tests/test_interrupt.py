@@ -159,3 +159,27 @@ def test_after_kill_9_during_pdf_conversion_the_next_run_stops_libreoffice_and_c
     assert again.returncode == 0, again.stderr
     _wait_for(lambda: not _processes_mentioning(str(scratch)), seconds=30)  # no LibreOffice left
     assert list(scratch.iterdir()) == [], [str(p) for p in scratch.rglob("*")][:20]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to make another user's folder")
+def test_a_dead_run_of_another_user_is_left_to_them_and_costs_no_wait(tmp_path, monkeypatch):
+    """In a shared /tmp another user's dead run is theirs: its folder cannot be removed, and its
+    group file names processes that are not ours. Before, every PDF build retried for 3 s."""
+    import tempfile
+
+    from ikugen.writers import pdf
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    pid = int(dead.stdout)
+    theirs, ours = tmp_path / f"ikugen-lo-{pid}-theirs", tmp_path / f"ikugen-lo-{pid}-ours"
+    theirs.mkdir()
+    ours.mkdir()
+    (theirs / "gruppe").write_text("999999", encoding="ascii")  # never signalled: not ours
+    os.chown(theirs, 54321, 54321)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    started = time.monotonic()
+    assert pdf.remove_dead_runs() == [ours]
+    assert time.monotonic() - started < 1
+    assert theirs.is_dir() and not ours.exists()

@@ -221,3 +221,19 @@ def test_a_decree_block_keeps_only_its_first_and_last_items_together(cerbon):
     table = next(t for t in cerbon.tables if t.rows[0].cells[0].text == "Menimbang")
     assert [r.cells[2].text for r in table.rows] == ["a.", "b.", "c.", "1.", "2.", "3.", "4."]
     assert _row_keeps(table._tbl) == [True, True, False, True, False, True, False]
+
+
+@pytest.mark.parametrize("html", [
+    '<table class="polos"><tr><td rowspan="3">a</td><td>1</td></tr><tr><td>2</td></tr></table>',
+    '<table class="polos"><tr><td>a</td><td>1</td></tr><tr><td rowspan="2">b</td><td>2</td></tr></table>',
+    "<table><tr><td class=\"ulang\" rowspan=\"12\">T</td><td>1</td></tr>"
+    + "".join(f"<tr><td>{i}</td></tr>" for i in range(2, 5)) + "</table>",
+])
+def test_an_office_table_whose_merge_runs_past_its_last_row_merges_to_that_row(html):
+    from ikugen.spec.html_table import parse_table
+    from ikugen.writers.docx_tables import table_xml
+
+    table = parse_table(html)
+    assert all(c.rowspan <= len(table.rows) - r for r, row in enumerate(table.rows) for c in row)
+    xml = table_xml(table, 9000)  # an IndexError (exit 70) in the keeps and the cut merges before
+    assert xml.count("<w:tr>") == len(table.rows)

@@ -149,3 +149,15 @@ def test_another_environment_never_reads_this_ones_code():
     assert template_cache.fingerprint(env) != template_cache.fingerprint(other)
     changed = env.overlay(trim_blocks=False)
     assert template_cache.fingerprint(env) != template_cache.fingerprint(changed)
+
+
+def test_a_fifo_in_an_entry_s_place_does_not_hang_the_build(tmp_path):
+    """Entry names are predictable: a FIFO made in their place blocked open() in every run."""
+    cache_home = tmp_path / "cache"
+    good = _build(tmp_path, cache_home, name="good.md", process=True)
+    entries = _entries(cache_home)
+    assert entries
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    assert _build(tmp_path, cache_home, name="again.md", process=True) == good  # run_ikugen's timeout

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 import types
@@ -81,8 +82,11 @@ class DiskCache(jinja2.BytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
-            with open(self._path(bucket), "rb") as entry:
-                if not _own(os.fstat(entry.fileno())):
+            # Not blocking: a FIFO put in an entry's place would hang every run on open().
+            with os.fdopen(os.open(self._path(bucket), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)),
+                           "rb") as entry:
+                status = os.fstat(entry.fileno())
+                if not stat.S_ISREG(status.st_mode) or not _own(status):
                     return
                 data = entry.read(MAX_ENTRY + 1)
         except (OSError, ValueError):

@@ -193,6 +193,8 @@ def _place_merges(table: Table) -> None:
             if nxt is None:
                 col += 1
                 continue
+            # A rowspan past the table's last row (an office's template) merges to that row.
+            nxt.rowspan = min(nxt.rowspan, len(table.rows) - r)
             if nxt.rowspan > 1:
                 pending[col] = (nxt.rowspan - 1, nxt.colspan)
             out.append(nxt)

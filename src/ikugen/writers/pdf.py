@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -173,10 +174,10 @@ def _wait_group(group: int, seconds: float = 5.0) -> None:
 
 def _running_in(entry: Path, group: int) -> bool:
     try:
-        stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
-    except OSError:  # it ended while we looked
+        fields = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        state, _, pgrp = fields[fields.rindex(")") + 2:].split()[:3]  # pid (name) state ppid pgrp ...
+    except (OSError, ValueError):  # it ended while we looked
         return False
-    state, _, pgrp = stat[stat.rindex(")") + 2:].split()[:3]  # pid (name) state ppid pgrp ...
     return state != "Z" and pgrp == str(group)
 
 
@@ -187,8 +188,8 @@ def remove_dead_runs() -> list[Path]:
         return removed
     for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
         owner = folder.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
-        if not owner.isdigit() or _alive(int(owner)) or not folder.is_dir():
-            continue
+        if not owner.isdigit() or _alive(int(owner)) or not _ours(folder):
+            continue  # another user's run (in a shared /tmp) is theirs to stop and remove
         try:
             group = int((folder / "gruppe").read_text(encoding="ascii"))
             os.killpg(group, signal.SIGKILL)
@@ -198,6 +199,15 @@ def remove_dead_runs() -> list[Path]:
         _remove(folder)
         removed.append(folder)
     return removed
+
+
+def _ours(folder: Path) -> bool:
+    """A folder (not a link to one) of this user's."""
+    try:
+        status = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and status.st_uid == os.geteuid()
 
 
 def _remove(folder: Path, seconds: float = 3.0) -> None:
