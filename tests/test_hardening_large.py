@@ -75,20 +75,23 @@ def _docx_cpu_seconds(spec: Path, out: Path) -> float:
     """This process's CPU time for one DOCX build, caches warm. Call counts miss work done in C:
     lxml moving a big table into the reference's tree was quadratic (x5.4 for x2) in one call.
     CPU time, unlike wall time, does not count the other processes of a loaded machine; the best
-    of three, with the collector off: when it runs, and how much of the suite's heap it scans,
-    varies from build to build (the suite's heap is also frozen, so no later collection scans
-    it), a cost that is not the build's and that gave x1.6 to x2.9 for the same code."""
+    of five, each from a collected heap with the collector off: when it runs, and how much of
+    the suite's heap it scans, varies from build to build (the suite's heap is also frozen, so no
+    collection scans it), a cost that is not the build's and that gave x1.6 to x3.1 for the same
+    code; with the collector off across builds, their garbage piled up instead (x3.1 in CI)."""
     loaded = load_spec(spec)
     build(loaded, [out], Options())
     gc.collect()
     gc.freeze()
-    gc.disable()  # and when the collector runs at all: x1.6 to x2.9 for the same code with it
     try:
         times = []
-        for _ in range(3):
+        for _ in range(5):
+            gc.collect()  # each build starts from the same heap: the last one's garbage is gone
+            gc.disable()  # and the collector does not run during it: x1.6 to x2.9 when it did
             started = time.process_time()
             build(loaded, [out], Options())
             times.append(time.process_time() - started)
+            gc.enable()
     finally:
         gc.enable()
         gc.unfreeze()
