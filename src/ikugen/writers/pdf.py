@@ -196,9 +196,33 @@ def remove_dead_runs() -> list[Path]:
             _wait_group(group)
         except (OSError, ValueError):
             pass  # no LibreOffice was started, or it has ended
+        # A LibreOffice the group missed (its run killed before it wrote the group's number)
+        # still names the folder on its command line (its profile), and writes into it.
+        deadline = time.monotonic() + 5
+        while (left := _naming(folder)) and time.monotonic() < deadline:
+            for pid in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            time.sleep(0.02)
         _remove(folder)
         removed.append(folder)
     return removed
+
+
+def _naming(folder: Path) -> list[int]:
+    """This user's processes whose command line names `folder` (Linux: /proc; elsewhere none)."""
+    found = []
+    proc, name = Path("/proc"), os.fsencode(str(folder))
+    for entry in proc.iterdir() if proc.is_dir() else []:
+        try:
+            if entry.name.isdigit() and entry.stat().st_uid == os.geteuid() \
+                    and name in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # it ended while we looked
+            pass
+    return found
 
 
 def _ours(folder: Path) -> bool:
