@@ -196,19 +196,23 @@ def remove_dead_runs() -> list[Path]:
             _wait_group(group)
         except (OSError, ValueError):
             pass  # no LibreOffice was started, or it has ended
-        # A LibreOffice the group missed (its run killed before it wrote the group's number)
-        # still names the folder on its command line (its profile), and writes into it.
-        deadline = time.monotonic() + 5
-        while (left := _naming(folder)) and time.monotonic() < deadline:
-            for pid in left:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
-            time.sleep(0.02)
+        _stop_naming(folder)
         _remove(folder)
         removed.append(folder)
     return removed
+
+
+def _stop_naming(folder: Path, seconds: float = 5.0) -> None:
+    """Stop a LibreOffice the group kill missed (its run killed before it wrote the group's
+    number): it still names the folder on its command line (its profile), and writes into it."""
+    deadline = time.monotonic() + seconds
+    while (left := _naming(folder)) and time.monotonic() < deadline:
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.02)
 
 
 def _naming(folder: Path) -> list[int]:
@@ -235,9 +239,9 @@ def _ours(folder: Path) -> bool:
 
 
 def _remove(folder: Path, seconds: float = 3.0) -> None:
-    """Remove `folder`, again while it comes back: a LibreOffice killed in the middle of a write
-    ends that write first, and a file it makes after the folder was emptied would keep it (a
-    killed process's end cannot be waited for here: it is not ours, and a zombie still answers)."""
+    """Remove `folder`, again while it comes back: where /proc cannot tell that a killed
+    LibreOffice has ended (_wait_group), a write it was in the middle of may still make a file
+    after the folder was emptied."""
     deadline = time.monotonic() + seconds
     while True:
         shutil.rmtree(folder, ignore_errors=True)
