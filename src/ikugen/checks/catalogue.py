@@ -91,7 +91,7 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
         output = Output(spek.dokumen.tata_letak, sections(spek.susunan) if spek.susunan else None)
     context = Context(spek, smap, today or datetime.date.today(), output, source, previous)
     # The texts the checks cache are one spec's: a batch of thousands of specs holds one spec's.
-    for cached in (common.fold, legal.citations, legal.same_title, people.similarity):
+    for cached in (common.fold, common.counts, legal.citations, legal.same_title, people.similarity):
         cached.cache_clear()
     skipped = set(skip)
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped | _WAITS for f in c(context)]

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Iterator, Optional
-
-from pydantic import BaseModel
+from typing import Hashable, Iterator, Optional, Sequence
 
 from ikugen.checks.blanks import MARK
+from ikugen.checks.walk import leaves
 from ikugen.spec.model import Indikator, Sasaran, Spek, Ukuran
 from ikugen.spec.yaml_reader import Path_
 
-# String fields that hold an identifier, a reference or a choice, never prose.
-_NOT_TEXT = frozenset({
-    "id", "atasan", "pemilik", "induk", "tujuan", "sasaran", "penanggung_jawab", "eselon",
-    "polaritas", "tipe", "jenis", "jenis_daerah", "kode", "tata_letak", "kertas", "tanggal",
-    "logo", "dasar", "nip", "target", "kondisi_awal", "bagian",
-})
 # Sections whose values name the document's own identity (its place, its people, its ranks):
 # they are the reference other texts are compared with, not text to search.
-_IDENTITY = (("dokumen",), ("profil", "kecamatan"), ("profil", "kabupaten"), ("profil", "provinsi"),
-             ("profil", "batas"), ("pimpinan",), ("wilayah",), ("abaikan",))
+_IDENTITY = frozenset({("dokumen",), ("profil", "kecamatan"), ("profil", "kabupaten"), ("profil", "provinsi"),
+                       ("profil", "batas"), ("pimpinan",), ("wilayah",), ("abaikan",)})
 FUNCTION_WORDS = frozenset(
     "dan atau di ke dari yang dalam pada untuk serta tentang dengan oleh kepada terhadap atas bagi "
     "se sebagai adalah merupakan selaku tersebut ini itu sampai hingga melalui antar per dan/atau".split())
@@ -46,7 +41,8 @@ def strings(spek: Spek) -> Iterator[tuple[Path_, str]]:
     global _last_walk
     last = _last_walk  # read once: another thread may check another spec meanwhile
     if last[0] is not spek:  # several checks read every text: walk the spec once
-        last = _last_walk = (spek, [(path, text) for path, text in _walk(spek, ()) if not blank(text)])
+        last = _last_walk = (spek, [(leaf.path, leaf.value) for leaf in leaves(spek)
+                                    if leaf.prose and not blank(leaf.value)])
     return iter(last[1])
 
 
@@ -59,26 +55,8 @@ def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
     last = _last_prose  # read once, as in `strings`
     if last[0] is not spek:  # most checks read the prose: sort it out once per spec
         last = _last_prose = (spek, [(path, text) for path, text in strings(spek)
-                                     if not any(path[:len(p)] == p for p in _IDENTITY)])
+                                     if path[:1] not in _IDENTITY and path[:2] not in _IDENTITY])
     return iter(last[1])
-
-
-def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, str):
-        # A chapter's built-in sections are listed by name (susunan[].bagian[]), a table's columns
-        # too (tabel.iku.kolom[]): choices.
-        if not (len(path) >= 2 and path[-2] in ("bagian", "kolom")):
-            yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            field = getattr(value, name)
-            # Field names repeat (the list `tujuan`, a sasaran's reference `tujuan`): only
-            # string values are left out by name.
-            if not (name in _NOT_TEXT and isinstance(field, str)):
-                yield from _walk(field, path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _walk(item, path + (i,))
 
 
 @lru_cache(maxsize=8192)  # checks compare the same texts pairwise: fold each once
@@ -89,6 +67,29 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w/-]+", " ", text).replace("_", " ").split())
+
+
+@lru_cache(maxsize=4096)  # each text is compared with many: counted once (cleared per spec)
+def counts(seq: Sequence[Hashable]) -> Counter[Hashable]:
+    return Counter(seq)
+
+
+def close_enough(a: Sequence[Hashable], b: Sequence[Hashable], floor: float) -> float:
+    """difflib's ratio of `a` and `b` when it is at least `floor`, else 0.
+
+    The ratio's two upper bounds (SequenceMatcher's real_quick_ratio and quick_ratio: the shorter
+    length, and the elements in common) are computed first, as difflib computes them but without
+    building its matcher, which costs more than both: most pairs the checks compare stop there."""
+    total = len(a) + len(b)
+    if not total:
+        return 1.0 if floor <= 1.0 else 0.0
+    if 2.0 * min(len(a), len(b)) / total < floor:
+        return 0.0
+    mine, other = counts(a), counts(b)
+    if 2.0 * sum(min(n, other[x]) for x, n in mine.items() if x in other) / total < floor:
+        return 0.0
+    ratio = SequenceMatcher(None, a, b).ratio()
+    return ratio if ratio >= floor else 0.0
 
 
 def words(text: str) -> list[str]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from ikugen.checks.common import blank, fold, prose
+from ikugen.checks.common import blank, close_enough, fold, prose
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.model import Spek
 from ikugen.spec.yaml_reader import Path_
@@ -122,8 +121,7 @@ def same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     n = min(len(a), len(b))
     if a[:n] == b[:n]:
         return True
-    matcher = SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of the ratio
-    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    return close_enough(a, b, 0.85) > 0
 
 
 def _entries(spek: Spek) -> Iterator[tuple[Path_, str]]:

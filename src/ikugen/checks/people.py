@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Iterator, Optional
 
-from ikugen.checks.common import FUNCTION_WORDS, fold, prose
+from ikugen.checks.common import FUNCTION_WORDS, close_enough, fold, prose
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.model import Spek
 from ikugen.spec.yaml_reader import Path_
@@ -152,22 +152,44 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
     Only near misses count (the first word alike, the rest mostly alike): a text naming another
     office's unit, or a unit by a shortened name, is not a spelling of one of ours.
     """
-    units = units_of(ctx.spek)
-    if not units:
+    if not units_of(ctx.spek):
         return
-    for path, text in prose(ctx.spek):
+    reported: dict[Path_, set[str]] = {}
+    for path, _, _, close in mentions(ctx.spek):
+        if close and close[0] not in reported.setdefault(path, set()):
+            shown, name, ident = close
+            reported[path].add(shown)
+            yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
+                          f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
+                          "atau abaikan dengan alasan bila teks itu kutipan")
+
+
+Mention = tuple[Path_, str, "re.Match[str]", Optional[tuple[str, str, str]]]
+CHUNKS = re.compile(r"[.;:()\n]")  # a unit's name never runs across these
+_last_mentions: tuple[Optional[Spek], list[Mention]] = (None, [])
+
+
+def mentions(spek: Spek) -> list[Mention]:
+    """Every "Seksi ..."/"Subbagian ..." in the prose (not in a position's own name), with the text
+    around it and the unit of ours it nearly names, if any (IKU207's near miss): (path, the text's
+    part between stops, the match in that part, (as written, name, id) or None). Once per spec:
+    IKU207 reports the near misses, IKU208 looks at the others."""
+    global _last_mentions
+    last = _last_mentions  # read once: another thread may check another spec meanwhile
+    if last[0] is spek:
+        return last[1]
+    units = units_of(spek)
+    found: list[Mention] = []
+    for path, text in prose(spek):
         if path[0] == "organisasi" and path[-1] in ("nama", "singkatan"):
             continue
-        reported = set()
-        for chunk in re.split(r"[.;:()\n]", text):
+        if not UNIT_WORD.search(text):  # most texts name no unit (a part's match is the text's)
+            continue
+        for chunk in CHUNKS.split(text):
             for match in UNIT_WORD.finditer(chunk):
-                close = _mention(units, chunk, match)
-                if close and close[0] not in reported:
-                    shown, name, ident = close
-                    reported.add(shown)
-                    yield Finding(path, f"teks menyebut '{shown}', padahal nama jabatannya '{name}'",
-                                  f"tulis nama unit sama persis di semua tempat (jabatan '{ident}'), "
-                                  "atau abaikan dengan alasan bila teks itu kutipan")
+                found.append((path, chunk, match, _mention(units, chunk, match)))
+    _last_mentions = (spek, found)
+    return found
 
 
 def _mention(units: dict[str, list[Unit]], chunk: str,
@@ -183,22 +205,13 @@ def _mention(units: dict[str, list[Unit]], chunk: str,
     return chunk[match.start():after[len(_as_written(original, rest)) - 1].end()], name, ident
 
 
-def unit_near_miss(units: dict[str, list[Unit]], chunk: str, match: re.Match[str]) -> bool:
-    """Whether IKU207 reports the text's unit at `match` (a near miss of one of `units_of(spek)`)."""
-    return _mention(units, chunk, match) is not None
-
-
 # IKU207 and IKU208 compare the same words of every text; cleared for each spec (checks/catalogue.py),
 # so that a batch holds one spec's (sharing them across a kabupaten's specs saved no time).
 @lru_cache(maxsize=4096)
 def similarity(a: str, b: str, floor: float) -> float:
     """difflib's ratio of two texts (0 to 1) when it is at least `floor`, else 0 (told by the
     ratio's quick upper bounds where they are below it)."""
-    matcher = SequenceMatcher(None, a, b)
-    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-        return 0.0
-    ratio = matcher.ratio()
-    return ratio if ratio >= floor else 0.0
+    return close_enough(a, b, floor)
 
 
 def _as_written(original: list[str], rest: list[str]) -> list[str]:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from ikugen.checks.common import FUNCTION_WORDS, prose
-from ikugen.checks.people import UNIT_WORD, unit_near_miss, units_of
+from ikugen.checks.common import FUNCTION_WORDS
+from ikugen.checks.people import UNIT_WORD, mentions
 from ikugen.checks.registry import Context, Finding, check
 from ikugen.spec.yaml_reader import Path_
 
@@ -107,17 +107,12 @@ def unit_word_misspelt(ctx: Context) -> Iterator[Finding]:
             if found:
                 yield _finding(("organisasi", i, "nama"), name, word, *found)
                 break
-    own = units_of(ctx.spek)
-    for path, text in prose(ctx.spek):
-        if path[0] == "organisasi" and path[-1] in ("nama", "singkatan"):
-            continue
-        for chunk in re.split(r"[.;:()\n]", text):
-            for match in UNIT_WORD.finditer(chunk):
-                if unit_near_miss(own, chunk, match):
-                    continue  # IKU207 tells this one: the spec's own unit, written differently
-                after = list(_WORD.finditer(chunk, match.end()))[:4]
-                for said in after:
-                    found = vocabulary.slip(said.group())
-                    if found:
-                        yield _finding(path, chunk[match.start():said.end()], said.group(), *found)
-                        break
+    for path, chunk, match, close in mentions(ctx.spek):
+        if close:
+            continue  # IKU207 tells this one: the spec's own unit, written differently
+        after = list(_WORD.finditer(chunk, match.end()))[:4]
+        for said in after:
+            found = vocabulary.slip(said.group())
+            if found:
+                yield _finding(path, chunk[match.start():said.end()], said.group(), *found)
+                break

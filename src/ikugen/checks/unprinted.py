@@ -17,13 +17,11 @@ Matriks Perubahan.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Callable, Iterator, Optional
-
-from pydantic import BaseModel
+from typing import Callable, Iterator, Optional
 
 from ikugen.checks.printers import EXPLAINED, OWN_COLUMNS, OWN_LABELS, PRINTERS, ROW_WORDS, K, Printer, S
 from ikugen.checks.registry import Context, Finding, check
-from ikugen.spec.control_fields import pattern
+from ikugen.checks.walk import leaves
 from ikugen.spec.model import Jabatan
 from ikugen.spec.yaml_reader import Path_
 from ikugen.view.organisation import flatten, tree
@@ -178,20 +176,33 @@ def unprinted_value(ctx: Context) -> Iterator[Finding]:
     sections = None if out.sections is None else set(out.sections).union(
         *(_HOLDS.get(s, ()) for s in out.sections))
     rows = _Rows(ctx)
-    for path in leaves(ctx.spek):
-        if path not in ctx.smap.values or ctx.smap.origin(path)[0] != ctx.smap.file:
+    written, files, own = ctx.smap.values, ctx.smap.files, ctx.smap.file
+    # Whether a value is printed depends on its field's pattern and the row it is in (path[1]),
+    # never on the rest of its path (_Rows): the verdict is asked once per field and row.
+    verdicts: dict[tuple[str, object], bool] = {}
+    for path, key, _, _ in leaves(ctx.spek):
+        if path not in written or files.get(path, own) != own:
             continue  # a default, or a value of the `dasar` base
-        key = pattern(path)
         printers = PRINTERS.get(key)
         if printers is None:  # a control field, or a note IKU72x check
             continue
-        here = [p for p in printers if p.layout == out.layout]
-        placed = [p for p in here if p.section is None or sections is None or p.section in sections]
-        if any(p.rows is None or rows.holds(p.rows, path) for p in placed):
+        row = (key, path[1] if len(path) > 1 else None)
+        if row not in verdicts:
+            placed = _placed(printers, out.layout, sections)
+            verdicts[row] = any(p.rows is None or rows.holds(p.rows, path) for p in placed)
+        if verdicts[row]:
             continue
+        here = [p for p in printers if p.layout == out.layout]
+        placed = _placed(printers, out.layout, sections)
         tables = rows.left_out_by_columns(placed, path)
         yield Finding(path, *(_say_columns(key, path, tables) if tables else
                               _say(out.layout, key, printers, here, placed)))
+
+
+def _placed(printers: tuple[Printer, ...], layout: str, sections: Optional[set[str]]) -> list[Printer]:
+    """The printers of a field in the layout, and in the sections the document has."""
+    return [p for p in printers if p.layout == layout
+            and (p.section is None or sections is None or p.section in sections)]
 
 
 def _say_columns(key: str, path: Path_, tables: list[str]) -> tuple[str, str]:
@@ -239,25 +250,4 @@ def _column(path: Path_) -> str:
     return "indikator" if field == "nama" else field
 
 
-def leaves(value: Any, path: Path_ = ()) -> Iterator[Path_]:
-    """The data path of every value the spec holds (no empty list, no missing value)."""
-    found: list[Path_] = []
-    _leaves(value, path, found)  # into one list: a generator per level costs ~2 ms a spec
-    return iter(found)
-
-
-def _leaves(value: Any, path: Path_, found: list[Path_]) -> None:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            _leaves(getattr(value, name), path + (name,), found)
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            _leaves(item, path + (i,), found)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _leaves(item, path + (str(key),), found)
-    elif value is not None:
-        found.append(path)
-
-
-__all__ = ["DELEGATED", "PRINTERS", "Printer", "leaves", "unprinted_value"]
+__all__ = ["DELEGATED", "PRINTERS", "Printer", "unprinted_value"]
