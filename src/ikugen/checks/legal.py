@@ -40,6 +40,7 @@ _ABBREVIATIONS = {
     "kepres": "keputusan presiden", "inpres": "instruksi presiden", "kepbup": "keputusan bupati",
     "permenpan": "peraturan menteri pendayagunaan aparatur negara",
 }
+_ABBREVIATED = re.compile("^(?:" + "|".join(_ABBREVIATIONS) + r")\b")  # no long form begins with a short one
 # Where a cited title ends inside running text.
 _TITLE_END = re.compile(r"\(|;|\.\s|\bsebagaimana\b|,\s+(?:untuk|maka|yang|serta|adalah|dan)\b"
                         r"|\s(?:maka|adalah)\b", re.IGNORECASE)
@@ -79,8 +80,7 @@ def normal_number(nomor: str) -> str:
 def _kind(text: str) -> tuple[str, ...]:
     starts = list(_KIND_WORD.finditer(text))
     text = fold(text[starts[-1].start():] if starts else text)  # "... dan Peraturan Bupati X"
-    for short, long in _ABBREVIATIONS.items():
-        text = re.sub(rf"^{short}\b", long, text)
+    text = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m.group()], text, count=1)
     return tuple(text.split())
 
 

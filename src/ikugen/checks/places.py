@@ -115,6 +115,8 @@ class _Places:
 def foreign_place_name(ctx: Context) -> Iterator[Finding]:
     places = _Places(ctx.spek)
     for path, text in prose(ctx.spek):
+        if not _KEYWORD.search(text):  # most texts name no place (a sentence's match is the text's)
+            continue
         reported = set()
         for sentence in sentences(text):
             for match in _KEYWORD.finditer(sentence):
