@@ -86,6 +86,10 @@ def markdown(value: Any) -> Markup:
     return Markup(text)
 
 
+# (type, attribute name) -> whether templates may read it: as many as the templates' names.
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+
+
 class TooBig(SecurityError):
     """An operation refused by `_Sandbox` for the size of its result."""
 
@@ -94,6 +98,15 @@ class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, with the operators that can allocate or compute without bound checked."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja's answer depends on the object's type and the name alone (is_internal_attribute's
+        # isinstance tests): asked once per pair, it was a quarter of a document's rendering.
+        key = (type(obj), attr)
+        safe = _SAFE_ATTRIBUTES.get(key)
+        if safe is None:
+            safe = _SAFE_ATTRIBUTES[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT and not (
