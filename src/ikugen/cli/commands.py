@@ -167,6 +167,20 @@ def build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[
     Satu spesifikasi:    ikugen build kaloran.yaml -o IKU.docx -o IKU.pdf
     Banyak spesifikasi:  ikugen build spek/ --keluaran dokumen/ --format pdf --rekap rekap.docx
     """
+    from ikugen.writers.pdf import warm
+
+    one = len(berkas) == 1 and folder is None and berkas[0].is_file()
+    # The LibreOffice of one spec's PDF starts now, and comes up while the spec is loaded,
+    # checked and rendered (a second or so a PDF); stopped if the build ends before the PDF.
+    with warm(one and (toc_pages or "pdf" in fmt or any(o.suffix.lower() == ".pdf" for o in outputs))):
+        return _build(berkas, outputs, folder, fmt, jobs, rekap, explain, layout, templates, pictures,
+                      reference, toc_pages, strict, skip)
+
+
+def _build(berkas: tuple[Path, ...], outputs: tuple[Path, ...], folder: Optional[Path], fmt: tuple[str, ...],
+           jobs: Optional[int], rekap: Optional[Path], explain: bool, layout: Optional[str],
+           templates: Optional[Path], pictures: Optional[Path], reference: Optional[Path], toc_pages: bool,
+           strict: bool, skip: tuple[str, ...]) -> int:
     options = _options(layout, templates, reference, pictures, toc_pages)
     if rekap is not None and rekap.suffix.lower() not in (".docx", ".md"):
         raise UsageError(f"{rekap}: rekap ditulis sebagai .docx atau .md")

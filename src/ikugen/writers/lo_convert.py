@@ -1,14 +1,17 @@
 """Run by LibreOffice's own Python (it imports `uno`), not by ikugen's interpreter.
 
-Usage: python3 lo_convert.py SOFFICE PROFILE_URL PIPE_NAME IN.docx OUT.pdf [IN OUT ...]
-Starts one headless LibreOffice, and for each document updates its indexes (so the table of
-contents gets its page numbers) and exports a PDF. Exit 3: LibreOffice did not start.
+Usage: python3 lo_convert.py SOFFICE PROFILE_URL PIPE_NAME < IN.docx NUL OUT.pdf NUL [IN NUL OUT NUL ...]
+Starts one headless LibreOffice at once, then reads the documents to convert from its standard
+input (ikugen sends them when they are made, so LibreOffice starts while ikugen works), and for
+each updates its indexes (so the table of contents gets its page numbers) and exports a PDF.
+Exit 3: LibreOffice did not start.
 """
 
 # This file must run on whatever Python LibreOffice's bridge comes with (often the system's,
 # possibly older than ikugen's 3.10): annotations stay unevaluated, and no zip(strict=...).
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -40,8 +43,6 @@ def hyphenate_indonesian(doc: Any) -> None:
 
 def main(argv: list[str]) -> int:
     soffice, profile, pipe = argv[:3]
-    # (IN, OUT) pairs; an odd last argument has no partner and is left out.
-    pairs = [(argv[i], argv[i + 1]) for i in range(3, len(argv) - 1, 2)]
     url = f"pipe,name={pipe};urp;StarOffice.ComponentContext"
     proc = subprocess.Popen([soffice, "--headless", "--invisible", "--nologo", "--norestore",
                              "--nodefault", "--nolockcheck", f"-env:UserInstallation={profile}",
@@ -49,18 +50,21 @@ def main(argv: list[str]) -> int:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     ctx = None
-    for _ in range(1200):
+    for _ in range(2400):
         try:
             ctx = resolver.resolve(f"uno:{url}")
             break
         except Exception:
             if proc.poll() is not None:
                 return 3
-            time.sleep(0.1)
+            time.sleep(0.05)
     if ctx is None:
         proc.kill()
         return 3
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    # (IN, OUT) pairs of paths, each path ended by a NUL (the one byte no path holds).
+    paths = [os.fsdecode(p) for p in sys.stdin.buffer.read().split(b"\0")[:-1]]
+    pairs = [(paths[i], paths[i + 1]) for i in range(0, len(paths) - 1, 2)]
     try:
         for src, dst in pairs:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,

@@ -3,11 +3,9 @@
 Where LibreOffice's Python bridge (`uno`) is available the table of contents is updated
 first, so it carries page numbers; otherwise the plain `--convert-to pdf` path is used.
 
-LibreOffice runs in its own process group, so that on a timeout or Ctrl-C the whole of it
-(the bridge script and every soffice process it started) is stopped, not only the child we
-started. The time limit is `TIMEOUT_SECONDS`, or `IKUGEN_PDF_TIMEOUT` (seconds) for a slow
-machine. A run killed outright (`kill -9`) cannot stop LibreOffice or remove its folder; the next
-run does both (the folder is named with the run's process id, and holds LibreOffice's group id).
+A single build starts LibreOffice ahead (`warm`), so that its start overlaps ikugen's own work.
+LibreOffice's processes and folders are handled by `writers.lo_runs`. The time limit is
+`TIMEOUT_SECONDS`, or `IKUGEN_PDF_TIMEOUT` (seconds) for a slow machine.
 
 LibreOffice stamps each PDF with the time of conversion and a random id; both are replaced (by
 the document's date, or SOURCE_DATE_EPOCH, and a digest of the content), so the same spec gives
@@ -22,21 +20,21 @@ import math
 import os
 import re
 import shutil
-import signal
-import stat
 import subprocess
 import tempfile
 import time
 import uuid
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
-from ikugen.errors import IkugenError, UsageError, os_reason, shorten
+from ikugen.errors import IkugenError, UsageError, shorten
+from ikugen.writers import lo_runs
+from ikugen.writers.lo_runs import remove_dead_runs
 
 TIMEOUT_SECONDS = 300
 MAX_TIMEOUT_SECONDS = 24 * 3600
-_FOLDER_PREFIX = "ikugen-lo-"
 INSTALL_HINT = ("LibreOffice tidak ditemukan, padahal diperlukan untuk membuat PDF. Pasang dengan "
                 "'sudo apt install libreoffice-writer' (Debian/Ubuntu) atau dari "
                 "https://www.libreoffice.org, lalu jalankan ulang; atau buat DOCX saja (-o IKU.docx).")
@@ -82,182 +80,97 @@ def docx_to_pdf(docx: bytes) -> bytes:
     return convert_many([docx])[0]
 
 
-def convert_many(documents: list[bytes]) -> list[bytes]:
-    """PDFs of several DOCX documents with one LibreOffice run."""
-    office = soffice()
-    limit = timeout_seconds()
-    remove_dead_runs()
-    # A file LibreOffice's last process makes while the folder goes must not fail the build.
-    with tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-",
-                                     ignore_cleanup_errors=True) as tmp:
-        folder = Path(tmp)
-        sources = []
-        for i, data in enumerate(documents):
-            path = folder / f"dok{i}.docx"
-            path.write_bytes(data)
-            sources.append(path)
-        profile = (folder / "profil").as_uri()
-        python = _uno_python()
-        if python:
-            args = [python, str(Path(__file__).with_name("lo_convert.py")), office, profile,
-                    f"ikugen{uuid.uuid4().hex}"]
-            for src in sources:
-                args += [str(src), str(src.with_suffix(".pdf"))]
-        else:
-            args = [office, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)]
+class _Run:
+    """A LibreOffice run's folder (its profile, its documents, its temporary files) and, where
+    the bridge is available, the bridge script already starting LibreOffice: it converts the
+    documents it is sent on its standard input."""
+
+    def __init__(self) -> None:
+        self.office = soffice()
+        remove_dead_runs()  # a killed run's LibreOffice and folder, before this run makes its own
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{lo_runs.FOLDER_PREFIX}{os.getpid()}-",
+                                                   ignore_cleanup_errors=True)
+        self.folder = Path(self._folder.name)
         # LibreOffice's own temporary files go into this folder too, so they go with it; in UTC,
         # the time it stamps has the same length wherever it runs (replaced afterwards).
-        code, stderr = _run(args, limit, {**os.environ, "TMPDIR": str(folder), "TZ": "UTC"},
-                            folder / "gruppe")
+        self.env = {**os.environ, "TMPDIR": str(self.folder), "TZ": "UTC"}
+        self.bridge: Optional[subprocess.Popen[bytes]] = None
+        try:
+            python = _uno_python()
+            if python:
+                self.bridge = lo_runs.spawn(
+                    [python, str(Path(__file__).with_name("lo_convert.py")), self.office,
+                     (self.folder / "profil").as_uri(), f"ikugen{uuid.uuid4().hex}"],
+                    self.env, self.folder / "gruppe", feed=True)
+        except BaseException:
+            self.close()
+            raise
+
+    def convert(self, documents: list[bytes], limit: float) -> list[Path]:
+        sources = []
+        for i, data in enumerate(documents):
+            path = self.folder / f"dok{i}.docx"
+            path.write_bytes(data)
+            sources.append(path)
         outputs = [src.with_suffix(".pdf") for src in sources]
-        missing = [p for p in outputs if not p.exists()]
-        if code != 0 or missing:
-            if python and code == _NOT_STARTED:
-                raise IkugenError(f"LibreOffice ({office}) tidak dapat dijalankan; PDF tidak dibuat. "
+        if self.bridge:
+            pairs = zip(sources, outputs, strict=True)
+            feed = b"".join(os.fsencode(path) + b"\0" for pair in pairs for path in pair)
+            code, stderr = lo_runs.finish(self.bridge, limit, feed)
+        else:
+            args = [self.office, "--headless", "--norestore",
+                    f"-env:UserInstallation={(self.folder / 'profil').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(self.folder), *map(str, sources)]
+            code, stderr = lo_runs.finish(lo_runs.spawn(args, self.env, self.folder / "gruppe"), limit)
+        if code != 0 or any(not p.exists() for p in outputs):
+            if self.bridge and code == _NOT_STARTED:
+                raise IkugenError(f"LibreOffice ({self.office}) tidak dapat dijalankan; PDF tidak dibuat. "
                                   "Coba jalankan 'soffice --headless --version' untuk melihat sebabnya")
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise IkugenError(f"LibreOffice gagal membuat PDF (kode {code}) {detail[0][:200]}".strip())
+        return outputs
+
+    def close(self) -> None:
+        if self.bridge and self.bridge.returncode is None:
+            lo_runs.stop(self.bridge)
+        self._folder.cleanup()
+
+
+# A run `warm` started, for the next conversion of this process to take.
+_warm: Optional[_Run] = None
+
+
+@contextmanager
+def warm(wanted: bool) -> Iterator[None]:
+    """Start LibreOffice now, for a PDF made in this block: it starts (~1 s) while ikugen loads,
+    checks and renders the spec. Stopped at the end of the block if no conversion took it. A
+    LibreOffice that cannot start is told by the conversion, where it always was."""
+    global _warm
+    if wanted and _warm is None:
+        try:
+            timeout_seconds()
+            _warm = _Run()
+        except IkugenError:
+            pass
+    try:
+        yield
+    finally:
+        left, _warm = _warm, None
+        if left:
+            left.close()
+
+
+def convert_many(documents: list[bytes]) -> list[bytes]:
+    """PDFs of several DOCX documents with one LibreOffice run."""
+    global _warm
+    limit = timeout_seconds()
+    run, _warm = _warm or _Run(), None
+    try:
+        outputs = run.convert(documents, limit)
         return [reproducible_pdf(pdf.read_bytes(), created(docx))
                 for pdf, docx in zip(outputs, documents, strict=True)]
-
-
-def _run(args: list[str], limit: float, env: dict[str, str], group_file: Path) -> tuple[int, bytes]:
-    """Run LibreOffice in a process group of its own; stop the whole group if it overruns."""
-    try:
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                                start_new_session=os.name == "posix")
-    except OSError as exc:
-        raise IkugenError(f"LibreOffice tidak dapat dijalankan ({os_reason(exc)}); "
-                          "PDF tidak dibuat") from None
-    group_file.write_text(str(proc.pid), encoding="ascii")  # for the run after a kill -9
-    try:
-        _, stderr = proc.communicate(timeout=limit)
-    except subprocess.TimeoutExpired:
-        _stop(proc)
-        raise IkugenError(f"LibreOffice tidak selesai dalam {limit:g} detik; PDF tidak dibuat "
-                          "(waktu dapat ditambah dengan IKUGEN_PDF_TIMEOUT=detik)") from None
-    except BaseException:  # Ctrl-C, SIGTERM: LibreOffice does not outlive ikugen
-        _stop(proc)
-        raise
-    # The PDFs are written; a LibreOffice process still shutting down (writing its throwaway
-    # profile) would make files in the folder after it is removed, and so keep it.
-    _stop(proc)
-    return proc.returncode, stderr
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    try:
-        if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-    except OSError:
-        pass
-    proc.wait()
-    _wait_group(proc.pid)
-
-
-def _wait_group(group: int, seconds: float = 5.0) -> None:
-    """Until no process of `group` is still running (Linux: /proc; elsewhere a moment): a process
-    killed in the middle of a write ends that write first. A zombie has done its work."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        time.sleep(0.05)
-        return
-    deadline = time.monotonic() + seconds
-    while any(_running_in(entry, group) for entry in proc.iterdir() if entry.name.isdigit()):
-        if time.monotonic() > deadline:
-            return
-        time.sleep(0.02)
-
-
-def _running_in(entry: Path, group: int) -> bool:
-    try:
-        fields = (entry / "stat").read_text(encoding="ascii", errors="replace")
-        state, _, pgrp = fields[fields.rindex(")") + 2:].split()[:3]  # pid (name) state ppid pgrp ...
-    except (OSError, ValueError):  # it ended while we looked
-        return False
-    return state != "Z" and pgrp == str(group)
-
-
-def remove_dead_runs() -> list[Path]:
-    """Stop the LibreOffice of an ikugen run that was killed, and remove its folder; return them."""
-    removed: list[Path] = []
-    if os.name != "posix":
-        return removed
-    for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
-        owner = folder.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
-        if not owner.isdigit() or _alive(int(owner)) or not _ours(folder):
-            continue  # another user's run (in a shared /tmp) is theirs to stop and remove
-        try:
-            group = int((folder / "gruppe").read_text(encoding="ascii"))
-            os.killpg(group, signal.SIGKILL)
-            _wait_group(group)
-        except (OSError, ValueError):
-            pass  # no LibreOffice was started, or it has ended
-        _stop_naming(folder)
-        _remove(folder)
-        removed.append(folder)
-    return removed
-
-
-def _stop_naming(folder: Path, seconds: float = 5.0) -> None:
-    """Stop a LibreOffice the group kill missed (its run killed before it wrote the group's
-    number): it still names the folder on its command line (its profile), and writes into it."""
-    deadline = time.monotonic() + seconds
-    while (left := _naming(folder)) and time.monotonic() < deadline:
-        for pid in left:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        time.sleep(0.02)
-
-
-def _naming(folder: Path) -> list[int]:
-    """This user's processes whose command line names `folder` (Linux: /proc; elsewhere none)."""
-    found = []
-    proc, name = Path("/proc"), os.fsencode(str(folder))
-    for entry in proc.iterdir() if proc.is_dir() else []:
-        try:
-            if entry.name.isdigit() and entry.stat().st_uid == os.geteuid() \
-                    and name in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:  # it ended while we looked
-            pass
-    return found
-
-
-def _ours(folder: Path) -> bool:
-    """A folder (not a link to one) of this user's."""
-    try:
-        status = folder.lstat()
-    except OSError:
-        return False
-    return stat.S_ISDIR(status.st_mode) and status.st_uid == os.geteuid()
-
-
-def _remove(folder: Path, seconds: float = 3.0) -> None:
-    """Remove `folder`, again while it comes back: where /proc cannot tell that a killed
-    LibreOffice has ended (_wait_group), a write it was in the middle of may still make a file
-    after the folder was emptied."""
-    deadline = time.monotonic() + seconds
-    while True:
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists() or time.monotonic() > deadline:
-            return
-        time.sleep(0.05)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, owned by someone else
-        return True
-    return True
+    finally:
+        run.close()
 
 
 _CREATED = re.compile(rb"(/CreationDate\s*\(D:)(\d{14})")
