@@ -137,6 +137,26 @@ def test_ctrl_c_during_pdf_conversion_stops_libreoffice_too(tmp_path):
     assert list(scratch.iterdir()) == []  # its working folder removed
 
 
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see LibreOffice's processes")
+def test_a_pdf_build_that_fails_before_its_pdf_stops_the_libreoffice_it_started(tmp_path):
+    """LibreOffice starts with the build, while the spec is loaded (pdf.warm): a spec with an
+    error ends the build before any PDF, and that LibreOffice must not outlive it."""
+    require_tool("soffice")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text(SPEC.read_text(encoding="utf-8").replace("periode: {awal: 2021", "periode: {awal: 2031"),
+                   encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    out.write_bytes(OLD)
+    done = run_ikugen("build", bad, "-o", out, process=True, env={**os.environ, "TMPDIR": str(scratch)})
+    assert done.returncode == 1, done.stderr
+    assert "galat" in done.stderr and "Traceback" not in done.stderr
+    assert out.read_bytes() == OLD
+    assert not _processes_mentioning(str(scratch))  # stopped before ikugen ended, not after
+    assert list(scratch.iterdir()) == []
+
+
 @pytest.mark.slow  # LibreOffice started twice
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see LibreOffice's processes")
 def test_after_kill_9_during_pdf_conversion_the_next_run_stops_libreoffice_and_cleans_up(tmp_path):
