@@ -77,7 +77,7 @@ class StrictRefused(IkugenError):
 
 
 def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
-              options: Optional[Options] = None, follow: bool = True) -> Loaded:
+              options: Optional[Options] = None, follow: bool = True, warnings: bool = True) -> Loaded:
     """Read and check one spec; raise SpecError listing every problem if any is an error.
 
     `skip` names checks to leave out (codes or slugs, see `catalogue.resolve_skip`). With the
@@ -86,7 +86,8 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
     (all of them, so the layout changes nothing here). So `validate` and `build` agree on every
     spec, and a build stops before any document work. The spec `dokumen.sebelumnya` names is
     loaded and checked too (its errors are this spec's), unless `follow` is false (it is that
-    previous spec: its own `sebelumnya` is not followed).
+    previous spec: its own `sebelumnya` is not followed). Without `warnings`, only the checks that
+    find errors run (the previous spec's warnings are not this run's).
     """
     options = options or Options()
     skipped = catalogue.resolve_skip(skip)
@@ -103,7 +104,8 @@ def load_spec(path: Path, shown: Optional[str] = None, skip: Iterable[str] = (),
         raise SpecError(problems) from None
     previous, previous_problems = _previous(spek, path, smap, skip, options) if follow else (None, [])
     outcome = catalogue.run(spek, smap, skipped, output=_output(spek, options), source=(path, text),
-                            previous=(previous.spek, previous.smap) if previous else None)
+                            previous=(previous.spek, previous.smap) if previous else None,
+                            errors_only=not warnings)
     outcome.problems.extend(previous_problems)
     # The files the spec names are part of it: a missing or unusable picture fails `validate` too.
     found, picture_problems = pictures.spec_pictures(spek, path.parent, smap, options.pictures)
@@ -130,7 +132,8 @@ def _previous(spek: Spek, path: Path, smap: yaml_reader.SourceMap, skip: Iterabl
         return None, [smap.problem(at, "IKU720", "'sebelumnya' menunjuk spesifikasi ini sendiri",
                                    hint="tulis berkas spesifikasi IKU yang diubah oleh IKU Perubahan ini")]
     try:
-        previous = load_spec(target, shown, skip, Options(pictures=options.pictures), follow=False)
+        previous = load_spec(target, shown, skip, Options(pictures=options.pictures), follow=False,
+                             warnings=False)
     except SpecError as exc:
         errors = [p for p in exc.problems if p.severity == "galat"]
         return None, [smap.problem(at, "IKU720", f"spesifikasi sebelumnya {shown} memuat {len(errors)} galat",

@@ -82,8 +82,9 @@ def resolve_skip(names: Iterable[str]) -> set[str]:
 
 def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[datetime.date] = None,
         output: Optional[Output] = None, source: Optional[tuple[Path, str]] = None,
-        previous: Optional[tuple[Spek, SourceMap]] = None) -> Outcome:
-    """Every registered check but the skipped ones; warnings the spec silences are set apart.
+        previous: Optional[tuple[Spek, SourceMap]] = None, errors_only: bool = False) -> Outcome:
+    """Every registered check but the skipped ones (with `errors_only`, the checks of warnings
+    too); warnings the spec silences are set apart.
 
     `output` is the document as it will be built (layout and chapters); without it, the spec's
     own `tata_letak` and `susunan` (or, without one, every section)."""
@@ -94,6 +95,8 @@ def run(spek: Spek, smap: SourceMap, skip: Iterable[str] = (), today: Optional[d
     for cached in (common.fold, common.counts, legal.citations, legal.same_title, people.similarity):
         cached.cache_clear()
     skipped = set(skip)
+    if errors_only:
+        skipped |= {c.code for c in REGISTRY.values() if c.severity != "galat"}
     found = [(c, f) for c in REGISTRY.values() if c.code not in skipped | _WAITS for f in c(context)]
     if any(c.severity == "galat" for c, _ in found):  # a spec with errors builds nothing yet
         skipped |= _WAITS  # not run: an `abaikan` entry for them is not stale either

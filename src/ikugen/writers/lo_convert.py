@@ -4,7 +4,7 @@ Usage: python3 lo_convert.py SOFFICE PROFILE_URL PIPE_NAME < IN.docx NUL OUT.pdf
 Starts one headless LibreOffice at once, then reads the documents to convert from its standard
 input (ikugen sends them when they are made, so LibreOffice starts while ikugen works), and for
 each updates its indexes (so the table of contents gets its page numbers) and exports a PDF.
-Exit 3: LibreOffice did not start.
+Prints "ok" when every PDF is written. Exit 3: LibreOffice did not start.
 """
 
 # This file must run on whatever Python LibreOffice's bridge comes with (often the system's,
@@ -19,6 +19,8 @@ from typing import Any
 
 import uno  # noqa: E402  (only LibreOffice's Python has it)
 from com.sun.star.beans import PropertyValue
+
+DONE = "ok\n"  # on standard output when every PDF is written
 
 
 def prop(name: str, value: object) -> Any:
@@ -75,6 +77,10 @@ def main(argv: list[str]) -> int:
                 indexes.getByIndex(i).update()
             doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "writer_pdf_Export"),))
             doc.close(True)
+        # Every PDF is written: ikugen stops LibreOffice now rather than wait for its shutdown
+        # (~0.1 s of writing a profile that is thrown away).
+        sys.stdout.write(DONE)
+        sys.stdout.flush()
     finally:
         try:
             desktop.terminate()

@@ -10,6 +10,7 @@ both (the folder is named with the run's process id, and holds LibreOffice's gro
 from __future__ import annotations
 
 import os
+import selectors
 import shutil
 import signal
 import stat
@@ -22,6 +23,7 @@ from typing import Optional
 from ikugen.errors import IkugenError, os_reason
 
 FOLDER_PREFIX = "ikugen-lo-"
+DONE = b"ok\n"  # what lo_convert.py says when every PDF is written
 
 
 def spawn(args: list[str], env: dict[str, str], group_file: Path,
@@ -29,8 +31,8 @@ def spawn(args: list[str], env: dict[str, str], group_file: Path,
     """Start LibreOffice (or its bridge script) in a process group of its own; with `feed`, it
     reads what `finish` sends it on its standard input."""
     try:
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE if feed else subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        pipe = subprocess.PIPE if feed else subprocess.DEVNULL
+        proc = subprocess.Popen(args, stdin=pipe, stdout=pipe, stderr=subprocess.PIPE, env=env,
                                 start_new_session=os.name == "posix")
     except OSError as exc:
         raise IkugenError(f"LibreOffice tidak dapat dijalankan ({os_reason(exc)}); "
@@ -40,9 +42,14 @@ def spawn(args: list[str], env: dict[str, str], group_file: Path,
 
 
 def finish(proc: subprocess.Popen[bytes], limit: float, feed: Optional[bytes] = None) -> tuple[int, bytes]:
-    """Wait for a run to end, `limit` seconds at most; stop the whole group if it overruns."""
+    """Wait for a run to end, `limit` seconds at most; stop the whole group if it overruns. A run
+    that is fed its documents ends when it says it has written them (lo_convert.py's "ok")."""
     try:
-        _, stderr = proc.communicate(input=feed, timeout=limit)
+        if feed is not None and os.name == "posix":
+            code, stderr = _until_done(proc, feed, limit)
+        else:
+            _, stderr = proc.communicate(input=feed, timeout=limit)
+            code = proc.returncode
     except subprocess.TimeoutExpired:
         stop(proc)
         raise IkugenError(f"LibreOffice tidak selesai dalam {limit:g} detik; PDF tidak dibuat "
@@ -53,7 +60,38 @@ def finish(proc: subprocess.Popen[bytes], limit: float, feed: Optional[bytes] = 
     # The PDFs are written; a LibreOffice process still shutting down (writing its throwaway
     # profile) would make files in the folder after it is removed, and so keep it.
     stop(proc)
-    return proc.returncode, stderr
+    return code, stderr
+
+
+def _until_done(proc: subprocess.Popen[bytes], feed: bytes, limit: float) -> tuple[int, bytes]:
+    """Send the bridge its documents; read its output and errors until it says "ok" (0) or ends
+    (its exit code)."""
+    assert proc.stdin and proc.stdout and proc.stderr
+    deadline = time.monotonic() + limit
+    try:
+        proc.stdin.write(feed)
+        proc.stdin.close()
+    except BrokenPipeError:  # it ended before reading (LibreOffice did not start): its code says why
+        pass
+    said, errors = b"", b""
+    with selectors.DefaultSelector() as streams:
+        streams.register(proc.stdout, selectors.EVENT_READ)
+        streams.register(proc.stderr, selectors.EVENT_READ)
+        while streams.get_map() and DONE not in said:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise subprocess.TimeoutExpired(proc.args, limit)
+            for key, _ in streams.select(left):
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    streams.unregister(key.fileobj)
+                elif key.fileobj is proc.stdout:
+                    said += chunk
+                else:
+                    errors += chunk
+    if DONE in said:
+        return 0, errors
+    return proc.wait(timeout=max(0.0, deadline - time.monotonic())), errors
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
