@@ -21,6 +21,7 @@ from typing import Any, Iterator, Literal, Union
 
 import pytest
 import yaml
+from conftest import ROOT
 from docx_text import all_text
 from pydantic import BaseModel
 from test_sections_doc import unprinted_in_docs
@@ -83,6 +84,20 @@ def test_the_schema_walk_finds_the_fields():
     assert "id" in LEAVES["indikator.*.sasaran"] and "enum" in LEAVES["dokumen.tata_letak"]
     assert {"organisasi.*.tugas", "organisasi.*.tugas.*", "organisasi.*.tugas.rincian.*"} <= set(LEAVES)
     assert len(LEAVES) > 100
+
+
+@pytest.mark.parametrize("spec", ["examples/kaloran.yaml", "examples/kalimanah.yaml", "examples/cerbon.yaml",
+                                  "tests/perubahan/cerbon-2023-awal.yaml", "tests/fidelity/program.yaml"])
+def test_the_walk_of_the_checks_gives_each_value_its_pattern(spec):
+    """checks/walk.py builds each value's pattern on the way down; IKU407 looks up PRINTERS and
+    the control fields by it, so it must be control_fields.pattern of the value's path."""
+    from ikugen.checks.walk import leaves
+
+    found = leaves(load_spec(ROOT / spec).spek)
+    assert len(found) > 90
+    assert [leaf.key for leaf in found] == [pattern(leaf.path) for leaf in found]
+    if "examples" not in spec:  # a target's years, keys of a mapping: "*" like list positions
+        assert any(leaf.key == "indikator.*.target.*" and leaf.path[-1].isdigit() for leaf in found)
 
 
 def test_control_fields_are_ids_choices_paths_or_settings():

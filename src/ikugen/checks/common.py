@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Hashable, Iterator, Optional, Sequence
 
 from ikugen.checks.blanks import MARK
-from ikugen.checks.walk import leaves
+from ikugen.checks.walk import leaves, once_per_spec
 from ikugen.spec.model import Indikator, Sasaran, Spek, Ukuran
 from ikugen.spec.yaml_reader import Path_
 
@@ -33,30 +33,25 @@ def blank(text: str) -> bool:
     return text.startswith(MARK)
 
 
-_last_walk: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
-
-
 def strings(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """Every text value of the spec (no ids, references or choices), with its path."""
-    global _last_walk
-    last = _last_walk  # read once: another thread may check another spec meanwhile
-    if last[0] is not spek:  # several checks read every text: walk the spec once
-        last = _last_walk = (spek, [(leaf.path, leaf.value) for leaf in leaves(spek)
-                                    if leaf.prose and not blank(leaf.value)])
-    return iter(last[1])
+    return iter(_strings(spek))
 
 
-_last_prose: tuple[Optional[Spek], list[tuple[Path_, str]]] = (None, [])
+@once_per_spec  # several checks read every text
+def _strings(spek: Spek) -> list[tuple[Path_, str]]:
+    return [(leaf.path, leaf.value) for leaf in leaves(spek) if leaf.prose and not blank(leaf.value)]
 
 
 def prose(spek: Spek) -> Iterator[tuple[Path_, str]]:
     """The texts that say something about the office: not its own name, people or places."""
-    global _last_prose
-    last = _last_prose  # read once, as in `strings`
-    if last[0] is not spek:  # most checks read the prose: sort it out once per spec
-        last = _last_prose = (spek, [(path, text) for path, text in strings(spek)
-                                     if path[:1] not in _IDENTITY and path[:2] not in _IDENTITY])
-    return iter(last[1])
+    return iter(_prose(spek))
+
+
+@once_per_spec  # most checks read the prose
+def _prose(spek: Spek) -> list[tuple[Path_, str]]:
+    return [(path, text) for path, text in strings(spek)
+            if path[:1] not in _IDENTITY and path[:2] not in _IDENTITY]
 
 
 @lru_cache(maxsize=8192)  # checks compare the same texts pairwise: fold each once

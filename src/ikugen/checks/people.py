@@ -9,6 +9,7 @@ from typing import Any, Iterator, Optional
 
 from ikugen.checks.common import FUNCTION_WORDS, close_enough, fold, prose
 from ikugen.checks.registry import Context, Finding, check
+from ikugen.checks.walk import once_per_spec
 from ikugen.spec.model import Spek
 from ikugen.spec.yaml_reader import Path_
 
@@ -166,18 +167,14 @@ def unit_named_differently(ctx: Context) -> Iterator[Finding]:
 
 Mention = tuple[Path_, str, "re.Match[str]", Optional[tuple[str, str, str]]]
 CHUNKS = re.compile(r"[.;:()\n]")  # a unit's name never runs across these
-_last_mentions: tuple[Optional[Spek], list[Mention]] = (None, [])
 
 
+@once_per_spec  # IKU207 and IKU208 read them
 def mentions(spek: Spek) -> list[Mention]:
     """Every "Seksi ..."/"Subbagian ..." in the prose (not in a position's own name), with the text
     around it and the unit of ours it nearly names, if any (IKU207's near miss): (path, the text's
     part between stops, the match in that part, (as written, name, id) or None). Once per spec:
     IKU207 reports the near misses, IKU208 looks at the others."""
-    global _last_mentions
-    last = _last_mentions  # read once: another thread may check another spec meanwhile
-    if last[0] is spek:
-        return last[1]
     units = units_of(spek)
     found: list[Mention] = []
     for path, text in prose(spek):
@@ -188,7 +185,6 @@ def mentions(spek: Spek) -> list[Mention]:
         for chunk in CHUNKS.split(text):
             for match in UNIT_WORD.finditer(chunk):
                 found.append((path, chunk, match, _mention(units, chunk, match)))
-    _last_mentions = (spek, found)
     return found
 
 

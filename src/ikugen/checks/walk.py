@@ -7,7 +7,8 @@ serves them all: walking a spec's model costs more than any of those checks' own
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Optional
+import functools
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -31,18 +32,30 @@ class Leaf(NamedTuple):
     prose: bool  # a text the text checks read: not an id, a reference, a choice or a target
 
 
-_last: tuple[Optional[BaseModel], list[Leaf]] = (None, [])
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
+def once_per_spec(compute: Callable[[M], T]) -> Callable[[M], T]:
+    """`compute(spek)`, kept for the last spec it was asked about: several checks read the same
+    derived data of one spec, and a batch of thousands of specs holds only the last one's."""
+    last: list[tuple[object, Any]] = [(None, None)]
+
+    @functools.wraps(compute)
+    def cached(spek: M) -> T:
+        seen = last[0]  # read once: another thread may check another spec meanwhile
+        if seen[0] is not spek:
+            seen = last[0] = (spek, compute(spek))
+        return seen[1]  # type: ignore[no-any-return]
+    return cached
+
+
+@once_per_spec
 def leaves(spek: BaseModel) -> list[Leaf]:
     """Every value `spek` holds, in the model's order (the file's order for lists)."""
-    global _last
-    last = _last  # read once: another thread may check another spec meanwhile
-    if last[0] is not spek:
-        found: list[Leaf] = []
-        _walk(spek, (), "", True, found)  # into one list: a generator per level costs ~2 ms a spec
-        last = _last = (spek, found)
-    return last[1]
+    found: list[Leaf] = []
+    _walk(spek, (), "", True, found)  # into one list: a generator per level costs ~2 ms a spec
+    return found
 
 
 def _walk(value: Any, path: Path_, key: str, prose: bool, found: list[Leaf]) -> None:

@@ -91,6 +91,7 @@ class _Run:
         self._folder = tempfile.TemporaryDirectory(prefix=f"{lo_runs.FOLDER_PREFIX}{os.getpid()}-",
                                                    ignore_cleanup_errors=True)
         self.folder = Path(self._folder.name)
+        self.profile = (self.folder / "profil").as_uri()  # a throwaway profile, inside the folder
         # LibreOffice's own temporary files go into this folder too, so they go with it; in UTC,
         # the time it stamps has the same length wherever it runs (replaced afterwards).
         self.env = {**os.environ, "TMPDIR": str(self.folder), "TZ": "UTC"}
@@ -100,7 +101,7 @@ class _Run:
             if python:
                 self.bridge = lo_runs.spawn(
                     [python, str(Path(__file__).with_name("lo_convert.py")), self.office,
-                     (self.folder / "profil").as_uri(), f"ikugen{uuid.uuid4().hex}"],
+                     self.profile, f"ikugen{uuid.uuid4().hex}"],
                     self.env, self.folder / "gruppe", feed=True)
         except BaseException:
             self.close()
@@ -118,8 +119,7 @@ class _Run:
             feed = b"".join(os.fsencode(path) + b"\0" for pair in pairs for path in pair)
             code, stderr = lo_runs.finish(self.bridge, limit, feed)
         else:
-            args = [self.office, "--headless", "--norestore",
-                    f"-env:UserInstallation={(self.folder / 'profil').as_uri()}",
+            args = [self.office, "--headless", "--norestore", f"-env:UserInstallation={self.profile}",
                     "--convert-to", "pdf", "--outdir", str(self.folder), *map(str, sources)]
             code, stderr = lo_runs.finish(lo_runs.spawn(args, self.env, self.folder / "gruppe"), limit)
         if code != 0 or any(not p.exists() for p in outputs):
